@@ -1,0 +1,5 @@
+package org.meshgov.contract;
+
+public record ContractProposalWithdrawnEvent(String contractId, String version, int revision, String reason,
+                                             String withdrawnBy) {
+}

@@ -1,0 +1,5 @@
+package org.meshgov.contract;
+
+public record ContractVersionRejectedEvent(String contractId, String version, int revision, ReviewStage stage,
+                                           String reason, String rejectedBy) {
+}

@@ -1,0 +1,9 @@
+package org.meshgov.contract;
+
+public enum ContractVersionStatus {
+    IN_REVIEW, CHANGES_REQUESTED, PUBLISHED, REJECTED, WITHDRAWN;
+
+    public boolean isOpen() {
+        return this == IN_REVIEW || this == CHANGES_REQUESTED;
+    }
+}

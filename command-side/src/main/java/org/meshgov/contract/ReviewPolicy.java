@@ -1,0 +1,21 @@
+package org.meshgov.contract;
+
+import java.util.Set;
+import org.meshgov.domain.DomainProfile;
+import org.meshgov.identity.GlobalGroups;
+
+/** Decides who reviews a proposal, so that nobody ever approves their own. */
+public final class ReviewPolicy {
+
+    private ReviewPolicy() {
+    }
+
+    public static ReviewPlan plan(ChangeLevel level, String proposer, DomainProfile domain, Set<String> owners) {
+        if (level.isCosmeticOnly()) {
+            return new ReviewPlan(true, null, false);
+        }
+        boolean anotherOwnerCanReview = owners.stream().anyMatch(owner -> !owner.equals(proposer));
+        String ownerReviewGroup = anotherOwnerCanReview ? domain.ownerGroup() : GlobalGroups.GOVERNANCE_REVIEWERS;
+        return new ReviewPlan(false, ownerReviewGroup, level.isBreaking());
+    }
+}

@@ -1,0 +1,5 @@
+package org.meshgov.domain;
+
+public record DomainRegisteredEvent(String domainId, String name, String description,
+                                    String ownerGroup, String memberGroup, String registeredBy) {
+}

@@ -1,0 +1,39 @@
+package org.meshgov.infra.engine;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.meshgov.workflow.WorkflowRefusal;
+
+/**
+ * Camunda reports any exception from a task listener as a 500 "Cannot complete task". When the
+ * cause is a refused command, answer with its own status as {@code application/problem+json}.
+ */
+@Provider
+@Priority(1)
+public class WorkflowRefusalMapper implements ExceptionMapper<RestException> {
+
+    private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WorkflowRefusal refusal) {
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("type", "about:blank");
+                problem.put("title", Response.Status.fromStatusCode(refusal.status()) == null
+                        ? "Refused" : Response.Status.fromStatusCode(refusal.status()).getReasonPhrase());
+                problem.put("status", refusal.status());
+                problem.put("detail", refusal.getMessage());
+                problem.put("violations", refusal.violations());
+                return Response.status(refusal.status()).type("application/problem+json").entity(problem).build();
+            }
+        }
+        return camundaDefault.toResponse(exception);
+    }
+}

@@ -1,0 +1,75 @@
+package org.meshgov.contract.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.List;
+import java.util.Map;
+import org.meshgov.contract.ChangeLevel;
+import org.meshgov.contract.compatibility.Change;
+import org.meshgov.contract.compatibility.CompatibilityClassifier;
+import org.meshgov.governance.UnknownEntityException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/contracts")
+public class ContractCatalogController {
+
+    static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+
+    private final ContractCatalogQueries queries;
+    private final CompatibilityClassifier classifier = new CompatibilityClassifier();
+    private final YAMLMapper yaml = new YAMLMapper();
+
+    public ContractCatalogController(ContractCatalogQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    public List<ContractSummary> search(@RequestParam(required = false) String domain,
+                                        @RequestParam(required = false) String status,
+                                        @RequestParam(name = "q", required = false) String text) {
+        return queries.search(domain, status, text);
+    }
+
+    @GetMapping("/{contractId}")
+    public ContractView contract(@PathVariable String contractId) {
+        return queries.contract(contractId).orElseThrow(() -> unknownContract(contractId));
+    }
+
+    @GetMapping("/{contractId}/versions/{version}")
+    public ResponseEntity<String> document(@PathVariable String contractId, @PathVariable String version,
+                                           @RequestHeader(name = "Accept", required = false) String accept)
+            throws Exception {
+        JsonNode document = queries.document(contractId, version)
+                .orElseThrow(() -> unknownVersion(contractId, version));
+        if (accept != null && (accept.contains("yaml") || accept.contains("yml"))) {
+            return ResponseEntity.ok().contentType(YAML).body(yaml.writeValueAsString(document));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document.toString());
+    }
+
+    @GetMapping("/{contractId}/versions/{version}/changes")
+    public Map<String, Object> changes(@PathVariable String contractId, @PathVariable String version,
+                                       @RequestParam("from") String from) {
+        JsonNode before = queries.document(contractId, from).orElseThrow(() -> unknownVersion(contractId, from));
+        JsonNode after = queries.document(contractId, version).orElseThrow(() -> unknownVersion(contractId, version));
+        List<Change> changes = classifier.compare(before, after);
+        return Map.of("contractId", contractId, "from", from, "to", version,
+                "level", ChangeLevel.of(changes).name(), "changes", changes);
+    }
+
+    private static UnknownEntityException unknownContract(String contractId) {
+        return new UnknownEntityException("no contract " + contractId);
+    }
+
+    private static UnknownEntityException unknownVersion(String contractId, String version) {
+        return new UnknownEntityException("contract " + contractId + " has no version " + version);
+    }
+}

@@ -1,0 +1,5 @@
+package org.meshgov.contract.catalog;
+
+public record ContractSummary(String contractId, String domain, String name, String description,
+                              String latestVersion, String latestStatus, String latestPublishedVersion) {
+}

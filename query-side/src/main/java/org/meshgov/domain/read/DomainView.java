@@ -1,0 +1,7 @@
+package org.meshgov.domain.read;
+
+import java.time.Instant;
+
+public record DomainView(String id, String name, String description, String ownerGroup, String memberGroup,
+                         String registeredBy, Instant registeredAt) {
+}
