@@ -129,7 +129,8 @@ public class Contract {
         }
         String reviewingGroup = pending == ReviewStage.OWNER
                 ? target.plan().ownerReviewGroup() : GlobalGroups.GOVERNANCE_REVIEWERS;
-        if (!actor.isMemberOf(reviewingGroup)) {
+        boolean escalatedToGovernance = target.escalated() && actor.isMemberOf(GlobalGroups.GOVERNANCE_REVIEWERS);
+        if (!actor.isMemberOf(reviewingGroup) && !escalatedToGovernance) {
             throw new NotAllowedException(actor.userId() + " is not in " + reviewingGroup
                     + ", which decides the " + pending + " review");
         }
@@ -235,7 +236,7 @@ public class Contract {
         }
         versions.put(event.version(), new VersionUnderGovernance(event.document(), event.revision(),
                 ContractVersionStatus.IN_REVIEW, event.proposedBy(), event.contentHash(), event.changeLevel(),
-                event.reviewPlan(), List.of()));
+                event.reviewPlan(), List.of(), false));
     }
 
     @EventSourcingHandler
@@ -260,6 +261,11 @@ public class Contract {
     }
 
     @EventSourcingHandler
+    void on(ContractReviewEscalatedEvent event) {
+        versions.computeIfPresent(event.version(), (v, overdue) -> overdue.asEscalated());
+    }
+
+    @EventSourcingHandler
     void on(ContractVersionRejectedEvent event) {
         versions.computeIfPresent(event.version(), (v, rejected) -> rejected.withStatus(ContractVersionStatus.REJECTED));
     }
@@ -276,7 +282,7 @@ public class Contract {
      */
     private record VersionUnderGovernance(JsonNode document, int revision, ContractVersionStatus status,
                                           String proposedBy, String contentHash, ChangeLevel changeLevel,
-                                          ReviewPlan plan, List<String> approvers) {
+                                          ReviewPlan plan, List<String> approvers, boolean escalated) {
 
         ReviewStage pendingStage() {
             return approvers.isEmpty() ? ReviewStage.OWNER : ReviewStage.GOVERNANCE;
@@ -284,19 +290,24 @@ public class Contract {
 
         VersionUnderGovernance withStatus(ContractVersionStatus newStatus) {
             return new VersionUnderGovernance(document, revision, newStatus, proposedBy, contentHash, changeLevel,
-                    plan, approvers);
+                    plan, approvers, escalated);
         }
 
         VersionUnderGovernance withoutApprovals() {
             return new VersionUnderGovernance(document, revision, status, proposedBy, contentHash, changeLevel, plan,
-                    List.of());
+                    List.of(), escalated);
         }
 
         VersionUnderGovernance approvedBy(String reviewer) {
             List<String> all = new ArrayList<>(approvers);
             all.add(reviewer);
             return new VersionUnderGovernance(document, revision, status, proposedBy, contentHash, changeLevel, plan,
-                    List.copyOf(all));
+                    List.copyOf(all), escalated);
+        }
+
+        VersionUnderGovernance asEscalated() {
+            return new VersionUnderGovernance(document, revision, status, proposedBy, contentHash, changeLevel, plan,
+                    approvers, true);
         }
     }
 }

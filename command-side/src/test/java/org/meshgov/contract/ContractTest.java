@@ -380,6 +380,15 @@ class ContractTest {
         }
 
         @Test
+        void governanceMayDecideAnEscalatedOwnersReview() {
+            expectOnly(fixture.given(firstVersionProposedByMike(), new ContractReviewEscalatedEvent(ID, "1.0.0", 1,
+                                    ReviewStage.OWNER, GlobalGroups.GOVERNANCE_REVIEWERS, "system:review-sla-timer"))
+                            .when(decide("1.0.0", ReviewStage.OWNER, ReviewDecision.REQUEST_CHANGES, "overdue: add SLA",
+                                    GRETA)),
+                    ContractReviewDecidedEvent.class, event -> event.decidedBy().equals("greta"));
+        }
+
+        @Test
         void aReviewDecidedMeanwhileIsNotEscalated() {
             fixture.given(firstVersionProposedByMike(), firstVersionPublished())
                     .when(new EscalateContractReviewCommand(ID, "1.0.0", ReviewStage.OWNER,

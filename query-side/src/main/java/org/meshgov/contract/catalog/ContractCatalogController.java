@@ -1,6 +1,7 @@
 package org.meshgov.contract.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,11 @@ public class ContractCatalogController {
 
     private final ContractCatalogQueries queries;
     private final CompatibilityClassifier classifier = new CompatibilityClassifier();
-    private final YAMLMapper yaml = new YAMLMapper();
+    private final YAMLMapper yaml = YAMLMapper.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build();
 
     public ContractCatalogController(ContractCatalogQueries queries) {
         this.queries = queries;
