@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.meshgov.contract.validation.ContentHash;
+import org.meshgov.domain.InMemoryDomainDirectory;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.identity.Actor;

@@ -1,13 +1,18 @@
 package org.meshgov.infra.axon;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.meshgov.access.AccessPolicy;
+import org.meshgov.access.AccessRequest;
 import org.meshgov.contract.Contract;
 import org.meshgov.contract.ContractDocumentRules;
 import org.meshgov.domain.DataDomain;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,12 +24,30 @@ public class AxonConfiguration {
     ConfigurerModule governanceAggregates() {
         return configurer -> configurer
                 .configureAggregate(Contract.class)
-                .configureAggregate(DataDomain.class);
+                .configureAggregate(DataDomain.class)
+                .configureAggregate(AccessRequest.class);
+    }
+
+    /**
+     * A handler that fails makes its processor retry the event, with back-off, instead of logging
+     * and skipping it: a skipped event would be a process never started or a webhook never sent.
+     */
+    @Bean
+    ConfigurerModule failedEventsAreRetriedNotSkipped() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     @Bean
     ContractDocumentRules contractDocumentRules() {
         return new ContractDocumentRules();
+    }
+
+    @Bean
+    AccessPolicy accessPolicy(@Value("${meshgov.access.max-grant-duration}") Duration maxGrantDuration,
+                              @Value("${meshgov.access.min-purpose-length}") int minPurposeLength,
+                              @Value("${meshgov.access.renewal-notice}") Duration renewalNotice) {
+        return new AccessPolicy(maxGrantDuration, minPurposeLength, renewalNotice);
     }
 
     @Bean

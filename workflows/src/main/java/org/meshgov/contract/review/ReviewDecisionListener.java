@@ -1,11 +1,9 @@
 package org.meshgov.contract.review;
 
 import java.util.List;
-import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.meshgov.contract.DecideContractReviewCommand;
 import org.meshgov.contract.ReviewDecision;
 import org.meshgov.contract.ReviewStage;
@@ -14,6 +12,7 @@ import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.governance.Violation;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.workflow.EngineActor;
 import org.meshgov.workflow.WorkflowRefusal;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +31,7 @@ public class ReviewDecisionListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (authentication == null || authentication.getUserId() == null) {
-            throw new WorkflowRefusal(401, "a review decision needs an authenticated reviewer", List.of());
-        }
-        Actor reviewer = new Actor(authentication.getUserId(),
-                authentication.getGroupIds() == null ? null : Set.copyOf(authentication.getGroupIds()));
+        Actor reviewer = EngineActor.completing(task);
         String decisionValue = (String) task.getVariable("decision");
         ReviewDecision decision = ReviewDecision.fromWireName(decisionValue).orElseThrow(() -> new WorkflowRefusal(422,
                 "decision must be approve, requestChanges or reject", List.of(new Violation("$.variables.decision",

@@ -1,19 +1,17 @@
-package org.meshgov.contract;
+package org.meshgov.domain;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.meshgov.domain.DomainDirectory;
-import org.meshgov.domain.DomainProfile;
 
 /** The directory as a fixture sees it: domains and group members set up by each test. */
-class InMemoryDomainDirectory implements DomainDirectory {
+public class InMemoryDomainDirectory implements DomainDirectory {
 
     private final Map<String, DomainProfile> domains = new HashMap<>();
     private final Map<String, Set<String>> members = new HashMap<>();
 
-    InMemoryDomainDirectory withDomain(String id, Set<String> owners) {
+    public InMemoryDomainDirectory withDomain(String id, Set<String> owners) {
         DomainProfile profile = new DomainProfile(id, id, id + "-owners", id + "-members");
         domains.put(id, profile);
         members.put(profile.ownerGroup(), owners);

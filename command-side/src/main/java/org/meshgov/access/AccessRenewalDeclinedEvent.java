@@ -1,0 +1,4 @@
+package org.meshgov.access;
+
+public record AccessRenewalDeclinedEvent(String grantId, String comment, String declinedBy) {
+}

@@ -1,0 +1,4 @@
+package org.meshgov.access;
+
+public record AccessRequestEscalatedEvent(String requestId, String escalatedTo, String escalatedBy) {
+}

@@ -1,0 +1,16 @@
+package org.meshgov.access;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A consumer asked for access. {@code contractVersion} is the published version the request was
+ * checked against; {@code sensitiveProperties} the requested ones that hold personal data;
+ * {@code approvalsNeeded} is empty when the owning domain asks for its own contract.
+ */
+public record AccessRequestedEvent(String requestId, String contractId, long majorVersion, String contractVersion,
+                                   String owningDomain, String ownerGroup, String consumerDomain,
+                                   String consumerOwnerGroup, String purpose, List<String> properties,
+                                   List<String> sensitiveProperties, Instant until, List<ApprovalRole> approvalsNeeded,
+                                   String renewsGrantId, String requestedBy) {
+}

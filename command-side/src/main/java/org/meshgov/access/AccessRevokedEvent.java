@@ -1,0 +1,5 @@
+package org.meshgov.access;
+
+public record AccessRevokedEvent(String grantId, String contractId, long majorVersion, String consumerDomain,
+                                 String reason, String revokedBy) {
+}

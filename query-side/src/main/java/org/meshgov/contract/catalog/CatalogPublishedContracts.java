@@ -1,0 +1,40 @@
+package org.meshgov.contract.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import org.meshgov.access.PublishedContracts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Published versions from the catalog, for the guardrails of access requests. */
+@Component
+public class CatalogPublishedContracts implements PublishedContracts {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public CatalogPublishedContracts(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<PublishedVersion> latestInMajor(String contractId, long major) {
+        return jdbc.query("""
+                SELECT version, domain, document FROM catalog_contract_version
+                WHERE contract_id = ? AND major = ? AND status = 'PUBLISHED'
+                ORDER BY minor DESC, patch DESC, version DESC LIMIT 1""",
+                (row, i) -> new PublishedVersion(contractId, row.getString("version"), row.getString("domain"),
+                        readDocument(row.getString("document"))), contractId, major).stream().findFirst();
+    }
+
+    private JsonNode readDocument(String document) {
+        try {
+            return json.readTree(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("catalog holds an invalid document", e);
+        }
+    }
+}
