@@ -96,8 +96,11 @@ public class AccessRequest {
                     consumer.id(), List.copyOf(scope.properties()), command.until(), List.of(),
                     "requested by the owning domain for its own contract"));
         }
+        List<String> warnings = published.deprecated()
+                ? List.of(command.contractId() + " " + published.version() + " is deprecated: plan for its replacement")
+                : List.of();
         return new AccessRequestAccepted(command.requestId(), ownDomain ? AccessStatus.GRANTED : AccessStatus.PENDING,
-                needed);
+                needed, warnings);
     }
 
     private static void checkPurpose(String purpose, AccessPolicy policy, List<Violation> violations) {
@@ -209,6 +212,13 @@ public class AccessRequest {
     }
 
     @CommandHandler
+    public void handle(EndAccessCommand command) {
+        if (status == AccessStatus.GRANTED) {
+            apply(new AccessEndedEvent(requestId, contractId, majorVersion, consumerDomain, command.reason()));
+        }
+    }
+
+    @CommandHandler
     public void handle(DeclineRenewalCommand command) {
         requireStatus(AccessStatus.GRANTED, "left to lapse");
         if (!command.actor().isMemberOf(consumerOwnerGroup)) {
@@ -268,5 +278,10 @@ public class AccessRequest {
     @EventSourcingHandler
     void on(AccessRevokedEvent event) {
         status = AccessStatus.REVOKED;
+    }
+
+    @EventSourcingHandler
+    void on(AccessEndedEvent event) {
+        status = AccessStatus.ENDED;
     }
 }

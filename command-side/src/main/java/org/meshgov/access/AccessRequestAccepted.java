@@ -2,5 +2,7 @@ package org.meshgov.access;
 
 import java.util.List;
 
-public record AccessRequestAccepted(String requestId, AccessStatus status, List<ApprovalRole> approvalsNeeded) {
+/** {@code warnings}: accepted, but the requester should know (for example that the version is deprecated). */
+public record AccessRequestAccepted(String requestId, AccessStatus status, List<ApprovalRole> approvalsNeeded,
+                                    List<String> warnings) {
 }

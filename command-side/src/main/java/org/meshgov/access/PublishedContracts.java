@@ -6,9 +6,10 @@ import java.util.Optional;
 /** The published contracts consumers can ask access to, as the command side sees them. */
 public interface PublishedContracts {
 
-    /** The latest published (and not retired) version of that major, with its document. */
+    /** The latest published version of that major that is not retired, with its document. */
     Optional<PublishedVersion> latestInMajor(String contractId, long major);
 
-    record PublishedVersion(String contractId, String version, String domain, JsonNode document) {
+    /** {@code deprecated}: consumers may still ask for it, but are told it is going away. */
+    record PublishedVersion(String contractId, String version, String domain, JsonNode document, boolean deprecated) {
     }
 }

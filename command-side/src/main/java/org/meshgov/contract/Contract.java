@@ -3,11 +3,17 @@ package org.meshgov.contract;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -18,6 +24,32 @@ import org.meshgov.contract.compatibility.CompatibilityClassifier;
 import org.meshgov.contract.compatibility.SemanticVersion;
 import org.meshgov.contract.compatibility.VersionBumpRule;
 import org.meshgov.contract.validation.ContentHash;
+import org.meshgov.deprecation.ActiveGrants;
+import org.meshgov.deprecation.AddDeprecationConsumerCommand;
+import org.meshgov.deprecation.CancelDeprecationCommand;
+import org.meshgov.deprecation.ConfirmMigrationCommand;
+import org.meshgov.deprecation.Consumer;
+import org.meshgov.deprecation.ConsumerMigratedEvent;
+import org.meshgov.deprecation.ContractVersionDeprecatedEvent;
+import org.meshgov.deprecation.ContractVersionRetiredEvent;
+import org.meshgov.deprecation.DeprecateContractVersionCommand;
+import org.meshgov.deprecation.DeprecationAcknowledgedEvent;
+import org.meshgov.deprecation.DeprecationCancelledEvent;
+import org.meshgov.deprecation.DeprecationConsumerAddedEvent;
+import org.meshgov.deprecation.DeprecationObjectedEvent;
+import org.meshgov.deprecation.DeprecationOpened;
+import org.meshgov.deprecation.DeprecationPolicy;
+import org.meshgov.deprecation.DeprecationRemindersSentEvent;
+import org.meshgov.deprecation.DeprecationResponse;
+import org.meshgov.deprecation.DeprecationSunsetExtendedEvent;
+import org.meshgov.deprecation.ExtendSunsetCommand;
+import org.meshgov.deprecation.ReachSunsetCommand;
+import org.meshgov.deprecation.RemindDeprecationConsumersCommand;
+import org.meshgov.deprecation.RespondToDeprecationCommand;
+import org.meshgov.deprecation.RetireContractVersionCommand;
+import org.meshgov.deprecation.SunsetDecisionRequiredEvent;
+import org.meshgov.deprecation.VersionDeprecation.ConsumerProgress;
+import org.meshgov.deprecation.VersionDeprecation;
 import org.meshgov.domain.DomainDirectory;
 import org.meshgov.domain.DomainProfile;
 import org.meshgov.governance.GovernanceViolationException;
@@ -40,6 +72,8 @@ public class Contract {
     private String contractId;
     private String domain;
     private final Map<String, VersionUnderGovernance> versions = new HashMap<>();
+    private final Map<String, VersionDeprecation> deprecations = new HashMap<>();
+    private final Map<String, Integer> deprecationCounts = new HashMap<>();
     private SemanticVersion highestVersion;
     private SemanticVersion latestPublishedVersion;
     private JsonNode latestPublishedDocument;
@@ -114,7 +148,8 @@ public class Contract {
     }
 
     @CommandHandler
-    public void handle(DecideContractReviewCommand command) {
+    public void handle(DecideContractReviewCommand command, ActiveGrants grants, DeprecationPolicy policy,
+                       Clock clock) {
         VersionUnderGovernance target = requireVersion(command.version());
         requireStatus(target, ContractVersionStatus.IN_REVIEW, "decided");
         Actor actor = command.actor();
@@ -155,8 +190,8 @@ public class Contract {
                 if (pending == ReviewStage.GOVERNANCE || !target.plan().requiresGovernanceReview()) {
                     List<String> approvers = new ArrayList<>(target.approvers());
                     approvers.add(actor.userId());
-                    apply(new ContractVersionPublishedEvent(contractId, command.version(), target.revision(), domain,
-                            target.contentHash(), approvers, null));
+                    publish(new ContractVersionPublishedEvent(contractId, command.version(), target.revision(),
+                            domain, target.contentHash(), approvers, null), grants, policy, clock);
                 }
             }
             case REJECT -> apply(new ContractVersionRejectedEvent(contractId, command.version(), target.revision(),
@@ -168,7 +203,8 @@ public class Contract {
     }
 
     @CommandHandler
-    public void handle(ApproveCosmeticChangeCommand command) {
+    public void handle(ApproveCosmeticChangeCommand command, ActiveGrants grants, DeprecationPolicy policy,
+                       Clock clock) {
         VersionUnderGovernance target = requireVersion(command.version());
         requireStatus(target, ContractVersionStatus.IN_REVIEW, "approved automatically");
         if (!target.plan().automatic()) {
@@ -178,8 +214,233 @@ public class Contract {
         String reason = target.changeLevel() == ChangeLevel.NONE
                 ? "no change from " + latestPublishedVersion
                 : "only cosmetic changes from " + latestPublishedVersion;
-        apply(new ContractVersionPublishedEvent(contractId, command.version(), target.revision(), domain,
-                target.contentHash(), List.of(), reason));
+        publish(new ContractVersionPublishedEvent(contractId, command.version(), target.revision(), domain,
+                target.contentHash(), List.of(), reason), grants, policy, clock);
+    }
+
+    /**
+     * Publishing a new major version deprecates the latest version of the previous major, with the
+     * minimum notice and the new version as its replacement.
+     */
+    private void publish(ContractVersionPublishedEvent published, ActiveGrants grants, DeprecationPolicy policy,
+                         Clock clock) {
+        SemanticVersion newVersion = SemanticVersion.parse(published.version()).orElseThrow();
+        Optional<SemanticVersion> predecessor = versions.entrySet().stream()
+                .filter(v -> v.getValue().status() == ContractVersionStatus.PUBLISHED)
+                .map(v -> SemanticVersion.parse(v.getKey()).orElseThrow())
+                .filter(v -> v.major() < newVersion.major())
+                .max(SemanticVersion::compareTo);
+        apply(published);
+        predecessor.filter(v -> !hasLaterPublishedInItsMajor(v)).ifPresent(old -> {
+            List<Consumer> consumers = grants.on(contractId, old.major());
+            Instant sunset = Instant.now(clock).plus(policy.minimumNotice(!consumers.isEmpty()));
+            apply(new ContractVersionDeprecatedEvent(contractId, old.toString(), nextDeprecationId(old.toString()),
+                    old.major(), "replaced by the new major version " + published.version(), sunset,
+                    published.version(), consumers, "system:new-major"));
+        });
+    }
+
+    private boolean hasLaterPublishedInItsMajor(SemanticVersion version) {
+        return versions.entrySet().stream()
+                .filter(v -> v.getValue().status() == ContractVersionStatus.PUBLISHED)
+                .map(v -> SemanticVersion.parse(v.getKey()).orElseThrow())
+                .anyMatch(v -> v.major() == version.major() && v.compareTo(version) > 0);
+    }
+
+    /** Deterministic, so that replaying the command's events always yields the same id. */
+    private String nextDeprecationId(String version) {
+        long earlier = deprecationCounts.getOrDefault(version, 0);
+        return UUID.nameUUIDFromBytes((contractId + "/" + version + "/" + earlier).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    @CommandHandler
+    public DeprecationOpened handle(DeprecateContractVersionCommand command, DomainDirectory directory,
+                                    ActiveGrants grants, DeprecationPolicy policy, Clock clock) {
+        VersionUnderGovernance target = requireVersion(command.version());
+        requireOwner(command.actor(), directory, "deprecate a version");
+        if (target.status() != ContractVersionStatus.PUBLISHED) {
+            throw GovernanceViolationException.of("$.version", target.status() == ContractVersionStatus.DEPRECATED
+                    ? "already-deprecated" : "illegal-transition",
+                    "only a published version can be deprecated; " + command.version() + " is " + target.status());
+        }
+        SemanticVersion version = SemanticVersion.parse(command.version()).orElseThrow();
+        List<Consumer> consumers = grants.on(contractId, version.major());
+        List<Violation> violations = new ArrayList<>();
+        if (command.reason() == null || command.reason().isBlank()) {
+            violations.add(new Violation("$.reason", "reason-required", "say why the version is deprecated"));
+        }
+        Instant earliestSunset = Instant.now(clock).plus(policy.minimumNotice(!consumers.isEmpty()));
+        if (command.sunset() == null || command.sunset().isBefore(earliestSunset)) {
+            violations.add(new Violation("$.sunset", "minimum-notice", "the sunset must be at least "
+                    + policy.minimumNotice(!consumers.isEmpty()).toDays() + " days away"
+                    + (consumers.isEmpty() ? "" : " because " + consumers.size() + " domains consume it")
+                    + ": " + earliestSunset + " or later"));
+        }
+        if (command.replacementVersion() != null) {
+            VersionUnderGovernance replacement = versions.get(command.replacementVersion());
+            boolean later = SemanticVersion.parse(command.replacementVersion())
+                    .map(v -> v.compareTo(version) > 0).orElse(false);
+            if (replacement == null || replacement.status() != ContractVersionStatus.PUBLISHED || !later) {
+                violations.add(new Violation("$.replacementVersion", "replacement-published",
+                        "the replacement must be a published later version of " + contractId));
+            }
+        }
+        rejectIfAny(violations);
+        String deprecationId = nextDeprecationId(command.version());
+        apply(new ContractVersionDeprecatedEvent(contractId, command.version(), deprecationId, version.major(),
+                command.reason(), command.sunset(), command.replacementVersion(), consumers,
+                command.actor().userId()));
+        return new DeprecationOpened(deprecationId, "OPEN", consumers.stream().map(Consumer::domain).toList());
+    }
+
+    @CommandHandler
+    public void handle(RespondToDeprecationCommand command) {
+        VersionDeprecation deprecation = requireOpenDeprecation(command.version());
+        if (!deprecation.hasConsumer(command.consumerDomain())) {
+            throw GovernanceViolationException.of("$.consumerDomain", "deprecation-consumer",
+                    command.consumerDomain() + " is not a consumer of " + contractId + " " + command.version());
+        }
+        Consumer consumer = deprecation.consumer(command.consumerDomain()).consumer();
+        if (!command.actor().isMemberOf(consumer.ownerGroup())) {
+            throw new NotAllowedException("only the owners of " + consumer.domain() + " answer for it");
+        }
+        if (command.response() == DeprecationResponse.OBJECT) {
+            if (command.comment() == null || command.comment().isBlank()) {
+                throw GovernanceViolationException.of("$.comment", "comment-required", "an objection needs a reason");
+            }
+            apply(new DeprecationObjectedEvent(contractId, command.version(), deprecation.deprecationId(),
+                    consumer.domain(), command.comment(), command.actor().userId()));
+            return;
+        }
+        LocalDate latest = deprecation.sunset().atZone(ZoneOffset.UTC).toLocalDate();
+        if (command.plannedMigration() == null || command.plannedMigration().isAfter(latest)) {
+            throw GovernanceViolationException.of("$.plannedMigration", "migration-before-sunset",
+                    "plan the migration on or before the sunset, " + latest);
+        }
+        apply(new DeprecationAcknowledgedEvent(contractId, command.version(), deprecation.deprecationId(),
+                consumer.domain(), command.plannedMigration(), command.comment(), command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmMigrationCommand command) {
+        VersionDeprecation deprecation = requireOpenDeprecation(command.version());
+        if (!deprecation.hasConsumer(command.consumerDomain())) {
+            throw GovernanceViolationException.of("$.consumerDomain", "deprecation-consumer",
+                    command.consumerDomain() + " is not a consumer of " + contractId + " " + command.version());
+        }
+        ConsumerProgress progress = deprecation.consumer(command.consumerDomain());
+        if (!command.actor().isSystem() && !command.actor().isMemberOf(progress.consumer().ownerGroup())) {
+            throw new NotAllowedException("only the owners of " + command.consumerDomain() + " confirm its migration");
+        }
+        if (!progress.migrated()) {
+            apply(new ConsumerMigratedEvent(contractId, command.version(), deprecation.deprecationId(),
+                    command.consumerDomain(), command.how(), command.actor().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(AddDeprecationConsumerCommand command) {
+        VersionDeprecation deprecation = deprecations.get(command.version());
+        if (deprecation != null && isDeprecated(command.version()) && !deprecation.hasConsumer(command.consumer().domain())) {
+            apply(new DeprecationConsumerAddedEvent(contractId, command.version(), deprecation.deprecationId(),
+                    command.consumer()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RemindDeprecationConsumersCommand command) {
+        VersionDeprecation deprecation = deprecations.get(command.version());
+        if (deprecation != null && isDeprecated(command.version()) && !deprecation.notReady().isEmpty()) {
+            apply(new DeprecationRemindersSentEvent(contractId, command.version(), deprecation.deprecationId(),
+                    command.reminder(), deprecation.notReady(), GlobalGroups.GOVERNANCE_REVIEWERS));
+        }
+    }
+
+    /** Retires the version when every consumer is ready; otherwise asks owners and governance to decide. */
+    @CommandHandler
+    public boolean handle(ReachSunsetCommand command) {
+        VersionDeprecation deprecation = requireOpenDeprecation(command.version());
+        if (deprecation.notReady().isEmpty()) {
+            retire(command.version(), deprecation, "sunset reached and every consumer was ready",
+                    command.actor().userId());
+            return true;
+        }
+        apply(new SunsetDecisionRequiredEvent(contractId, command.version(), deprecation.deprecationId(),
+                deprecation.notReady()));
+        return false;
+    }
+
+    @CommandHandler
+    public void handle(RetireContractVersionCommand command, DomainDirectory directory) {
+        VersionDeprecation deprecation = requireOpenDeprecation(command.version());
+        requireOwnerOrGovernance(command.actor(), directory, "retire a version");
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw GovernanceViolationException.of("$.reason", "reason-required", "say why it is retired anyway");
+        }
+        retire(command.version(), deprecation, command.reason(), command.actor().userId());
+    }
+
+    @CommandHandler
+    public void handle(ExtendSunsetCommand command, DomainDirectory directory) {
+        VersionDeprecation deprecation = requireOpenDeprecation(command.version());
+        requireOwnerOrGovernance(command.actor(), directory, "extend a sunset");
+        if (command.newSunset() == null || !command.newSunset().isAfter(deprecation.sunset())) {
+            throw GovernanceViolationException.of("$.sunset", "sunset-extended",
+                    "a sunset can only move later than " + deprecation.sunset());
+        }
+        apply(new DeprecationSunsetExtendedEvent(contractId, command.version(), deprecation.deprecationId(),
+                deprecation.sunset(), command.newSunset(), command.reason(), command.actor().userId()));
+    }
+
+    @CommandHandler
+    public void handle(CancelDeprecationCommand command, DomainDirectory directory) {
+        VersionDeprecation deprecation = requireOpenDeprecation(command.version());
+        requireOwner(command.actor(), directory, "cancel a deprecation");
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw GovernanceViolationException.of("$.reason", "reason-required", "say why it is cancelled");
+        }
+        apply(new DeprecationCancelledEvent(contractId, command.version(), deprecation.deprecationId(),
+                command.reason(), command.actor().userId()));
+    }
+
+    private void retire(String version, VersionDeprecation deprecation, String reason, String by) {
+        SemanticVersion retired = SemanticVersion.parse(version).orElseThrow();
+        boolean lastOfItsMajor = versions.entrySet().stream()
+                .filter(v -> !v.getKey().equals(version))
+                .filter(v -> v.getValue().status() == ContractVersionStatus.PUBLISHED
+                        || v.getValue().status() == ContractVersionStatus.DEPRECATED)
+                .noneMatch(v -> SemanticVersion.parse(v.getKey()).orElseThrow().major() == retired.major());
+        apply(new ContractVersionRetiredEvent(contractId, version, deprecation.deprecationId(), retired.major(),
+                lastOfItsMajor, reason, by));
+    }
+
+    private VersionDeprecation requireOpenDeprecation(String version) {
+        requireVersion(version);
+        if (!isDeprecated(version)) {
+            throw GovernanceViolationException.of("$.version", "deprecation-open",
+                    contractId + " " + version + " has no open deprecation");
+        }
+        return deprecations.get(version);
+    }
+
+    private boolean isDeprecated(String version) {
+        VersionUnderGovernance target = versions.get(version);
+        return target != null && target.status() == ContractVersionStatus.DEPRECATED;
+    }
+
+    private void requireOwner(Actor actor, DomainDirectory directory, String action) {
+        String owners = directory.find(domain).map(DomainProfile::ownerGroup).orElse(null);
+        if (!actor.isMemberOf(owners)) {
+            throw new NotAllowedException("only the owners of " + domain + " " + action);
+        }
+    }
+
+    private void requireOwnerOrGovernance(Actor actor, DomainDirectory directory, String action) {
+        String owners = directory.find(domain).map(DomainProfile::ownerGroup).orElse(null);
+        if (!actor.isMemberOf(owners) && !actor.isMemberOf(GlobalGroups.GOVERNANCE_REVIEWERS)) {
+            throw new NotAllowedException("only the owners of " + domain + " or governance reviewers " + action);
+        }
     }
 
     @CommandHandler
@@ -274,6 +535,50 @@ public class Contract {
     void on(ContractProposalWithdrawnEvent event) {
         versions.computeIfPresent(event.version(),
                 (v, withdrawn) -> withdrawn.withStatus(ContractVersionStatus.WITHDRAWN));
+    }
+
+    @EventSourcingHandler
+    void on(ContractVersionDeprecatedEvent event) {
+        versions.computeIfPresent(event.version(), (v, deprecated) ->
+                deprecated.withStatus(ContractVersionStatus.DEPRECATED));
+        deprecations.put(event.version(), VersionDeprecation.opened(event));
+        deprecationCounts.merge(event.version(), 1, Integer::sum);
+    }
+
+    @EventSourcingHandler
+    void on(DeprecationConsumerAddedEvent event) {
+        deprecations.computeIfPresent(event.version(), (v, d) -> d.with(event.consumer()));
+    }
+
+    @EventSourcingHandler
+    void on(DeprecationAcknowledgedEvent event) {
+        deprecations.computeIfPresent(event.version(),
+                (v, d) -> d.acknowledged(event.consumerDomain(), event.plannedMigration()));
+    }
+
+    @EventSourcingHandler
+    void on(DeprecationObjectedEvent event) {
+        deprecations.computeIfPresent(event.version(), (v, d) -> d.objected(event.consumerDomain(), event.reason()));
+    }
+
+    @EventSourcingHandler
+    void on(ConsumerMigratedEvent event) {
+        deprecations.computeIfPresent(event.version(), (v, d) -> d.migrated(event.consumerDomain()));
+    }
+
+    @EventSourcingHandler
+    void on(DeprecationSunsetExtendedEvent event) {
+        deprecations.computeIfPresent(event.version(), (v, d) -> d.withSunset(event.newSunset()));
+    }
+
+    @EventSourcingHandler
+    void on(ContractVersionRetiredEvent event) {
+        versions.computeIfPresent(event.version(), (v, retired) -> retired.withStatus(ContractVersionStatus.RETIRED));
+    }
+
+    @EventSourcingHandler
+    void on(DeprecationCancelledEvent event) {
+        versions.computeIfPresent(event.version(), (v, kept) -> kept.withStatus(ContractVersionStatus.PUBLISHED));
     }
 
     /**

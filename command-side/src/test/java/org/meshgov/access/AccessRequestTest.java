@@ -60,7 +60,7 @@ class AccessRequestTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(AccessRequest.class);
         published.put("orders-placed:1", new PublishedContracts.PublishedVersion("orders-placed", "1.0.0", "orders",
-                ordersContract()));
+                ordersContract(), false));
         fixture.registerInjectableResource(new InMemoryDomainDirectory()
                 .withDomain("orders", Set.of("olivia"))
                 .withDomain("marketing", Set.of("oscar")));
@@ -128,7 +128,7 @@ class AccessRequestTest {
             ObjectNode open = ordersContract();
             open.path("schema").get(0).path("properties").forEach(p -> ((ObjectNode) p).put("classification", "public"));
             published.put("orders-placed:1", new PublishedContracts.PublishedVersion("orders-placed", "1.0.0",
-                    "orders", open));
+                    "orders", open, false));
             fixture.givenNoPriorActivity()
                     .when(request(List.of(), MIA))
                     .expectEvents(requested(List.of(), List.of(), List.of(ApprovalRole.OWNER)));
@@ -333,6 +333,23 @@ class AccessRequestTest {
 
     @Nested
     class EndingAGrant {
+
+        @Test
+        void aGrantEndsWithItsRetiredVersion() {
+            fixture.given(plainRequested(), plainGranted())
+                    .when(new EndAccessCommand(ID, "retired", Actor.system("version-retired")))
+                    .expectEvents(new AccessEndedEvent(ID, "orders-placed", 1, "marketing", "retired"));
+        }
+
+        @Test
+        void aDeprecatedVersionIsGrantedWithAWarning() {
+            published.put("orders-placed:1", new PublishedContracts.PublishedVersion("orders-placed", "1.0.0",
+                    "orders", ordersContract(), true));
+            fixture.givenNoPriorActivity()
+                    .when(request(PLAIN, MIA))
+                    .expectResultMessagePayloadMatching(Matchers.predicate(result -> result instanceof
+                            AccessRequestAccepted accepted && accepted.warnings().get(0).contains("deprecated")));
+        }
 
         @Test
         void anActiveGrantExpiresAtItsEnd() {

@@ -8,6 +8,10 @@ import static org.meshgov.contract.ContractDocuments.withoutProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -18,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.meshgov.contract.validation.ContentHash;
+import org.meshgov.deprecation.ActiveGrants;
+import org.meshgov.deprecation.Consumer;
+import org.meshgov.deprecation.DeprecationPolicy;
 import org.meshgov.domain.InMemoryDomainDirectory;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.UnknownEntityException;
@@ -37,8 +44,11 @@ class ContractTest {
     static final ReviewPlan OWNERS_AND_GOVERNANCE = new ReviewPlan(false, "orders-owners", true);
     static final ReviewPlan AUTOMATIC = new ReviewPlan(true, null, false);
 
+    static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
     AggregateTestFixture<Contract> fixture;
     InMemoryDomainDirectory directory;
+    final List<Consumer> consumers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -48,6 +58,9 @@ class ContractTest {
                 .withDomain("marketing", Set.of("oscar"));
         fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(new ContractDocumentRules());
+        fixture.registerInjectableResource((ActiveGrants) (contract, major) -> List.copyOf(consumers));
+        fixture.registerInjectableResource(DeprecationPolicy.defaults());
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     static ProposeContractVersionCommand propose(JsonNode document, Actor actor) {

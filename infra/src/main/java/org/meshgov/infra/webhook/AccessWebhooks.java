@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.meshgov.access.AccessEndedEvent;
 import org.meshgov.access.AccessExpiredEvent;
 import org.meshgov.access.AccessGrantedEvent;
 import org.meshgov.access.AccessRevokedEvent;
@@ -40,5 +41,10 @@ public class AccessWebhooks {
     @EventHandler
     void on(AccessRevokedEvent event, EventMessage<?> message) {
         outbox.enqueue(message.getIdentifier(), "access.revoked", event);
+    }
+
+    @EventHandler
+    void on(AccessEndedEvent event, EventMessage<?> message) {
+        outbox.enqueue(message.getIdentifier(), "access.ended", event);
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.meshgov.access.AccessApprovedEvent;
 import org.meshgov.access.AccessDecision;
 import org.meshgov.access.AccessDeniedEvent;
+import org.meshgov.access.AccessEndedEvent;
 import org.meshgov.access.AccessExpiredEvent;
 import org.meshgov.access.AccessGrantedEvent;
 import org.meshgov.access.AccessRenewalDeclinedEvent;
@@ -93,6 +94,11 @@ public class AccessCatalogProjection {
     @EventHandler
     void on(AccessRevokedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
         end(event.grantId(), AccessStatus.REVOKED, event.reason() + " (revoked by " + event.revokedBy() + ")", at);
+    }
+
+    @EventHandler
+    void on(AccessEndedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        end(event.grantId(), AccessStatus.ENDED, event.reason(), at);
     }
 
     @ResetHandler

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.meshgov.access.AccessClaims;
 import org.meshgov.access.AccessDeniedEvent;
+import org.meshgov.access.AccessEndedEvent;
 import org.meshgov.access.AccessExpiredEvent;
 import org.meshgov.access.AccessRequestedEvent;
 import org.meshgov.access.AccessRevokedEvent;
@@ -62,6 +63,11 @@ public class AccessClaimsProjection implements AccessClaims {
 
     @EventHandler
     void on(AccessRevokedEvent event) {
+        release(event.grantId());
+    }
+
+    @EventHandler
+    void on(AccessEndedEvent event) {
         release(event.grantId());
     }
 

@@ -23,11 +23,12 @@ public class CatalogPublishedContracts implements PublishedContracts {
     @Override
     public Optional<PublishedVersion> latestInMajor(String contractId, long major) {
         return jdbc.query("""
-                SELECT version, domain, document FROM catalog_contract_version
-                WHERE contract_id = ? AND major = ? AND status = 'PUBLISHED'
+                SELECT version, domain, document, status FROM catalog_contract_version
+                WHERE contract_id = ? AND major = ? AND status IN ('PUBLISHED', 'DEPRECATED')
                 ORDER BY minor DESC, patch DESC, version DESC LIMIT 1""",
                 (row, i) -> new PublishedVersion(contractId, row.getString("version"), row.getString("domain"),
-                        readDocument(row.getString("document"))), contractId, major).stream().findFirst();
+                        readDocument(row.getString("document")), "DEPRECATED".equals(row.getString("status"))),
+                contractId, major).stream().findFirst();
     }
 
     private JsonNode readDocument(String document) {

@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.camunda.bpm.engine.RuntimeService;
+import org.meshgov.access.AccessEndedEvent;
 import org.meshgov.access.AccessPolicy;
 import org.meshgov.access.AccessRequestedEvent;
 import org.meshgov.access.AccessRevokedEvent;
@@ -55,6 +56,12 @@ public class AccessRequestProcess {
 
     @EventHandler
     void on(AccessRevokedEvent event) {
+        runtime.createMessageCorrelation(REVOKED).processInstanceBusinessKey(event.grantId()).correlateAll();
+    }
+
+    /** A grant that ended with its retired version stops its timers the way a revoked one does. */
+    @EventHandler
+    void on(AccessEndedEvent event) {
         runtime.createMessageCorrelation(REVOKED).processInstanceBusinessKey(event.grantId()).correlateAll();
     }
 

@@ -1,0 +1,4 @@
+package org.meshgov.deprecation;
+
+public record DeprecationConsumerAddedEvent(String contractId, String version, String deprecationId, Consumer consumer) {
+}
