@@ -235,7 +235,7 @@ public class Contract {
             List<Consumer> consumers = grants.on(contractId, old.major());
             Instant sunset = Instant.now(clock).plus(policy.minimumNotice(!consumers.isEmpty()));
             apply(new ContractVersionDeprecatedEvent(contractId, old.toString(), nextDeprecationId(old.toString()),
-                    old.major(), "replaced by the new major version " + published.version(), sunset,
+                    domain, old.major(), "replaced by the new major version " + published.version(), sunset,
                     published.version(), consumers, "system:new-major"));
         });
     }
@@ -288,7 +288,7 @@ public class Contract {
         }
         rejectIfAny(violations);
         String deprecationId = nextDeprecationId(command.version());
-        apply(new ContractVersionDeprecatedEvent(contractId, command.version(), deprecationId, version.major(),
+        apply(new ContractVersionDeprecatedEvent(contractId, command.version(), deprecationId, domain, version.major(),
                 command.reason(), command.sunset(), command.replacementVersion(), consumers,
                 command.actor().userId()));
         return new DeprecationOpened(deprecationId, "OPEN", consumers.stream().map(Consumer::domain).toList());

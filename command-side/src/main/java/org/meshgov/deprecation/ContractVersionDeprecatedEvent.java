@@ -9,7 +9,7 @@ import java.util.List;
  * {@code system:new-major} when a new major version deprecated its predecessor.
  */
 public record ContractVersionDeprecatedEvent(String contractId, String version, String deprecationId,
-                                             long majorVersion, String reason, Instant sunset,
+                                             String domain, long majorVersion, String reason, Instant sunset,
                                              String replacementVersion, List<Consumer> consumers,
                                              String deprecatedBy) {
 }

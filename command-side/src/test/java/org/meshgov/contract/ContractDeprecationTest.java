@@ -87,7 +87,7 @@ class ContractDeprecationTest {
     }
 
     static ContractVersionDeprecatedEvent deprecated(List<Consumer> consumers) {
-        return new ContractVersionDeprecatedEvent(ID, "1.0.0", DEPRECATION, 1, "moving to the event-based feed",
+        return new ContractVersionDeprecatedEvent(ID, "1.0.0", DEPRECATION, "orders", 1, "moving to the event-based feed",
                 SUNSET, null, consumers, "olivia");
     }
 

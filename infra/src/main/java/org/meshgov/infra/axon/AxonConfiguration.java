@@ -10,6 +10,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.meshgov.access.AccessPolicy;
 import org.meshgov.access.AccessRequest;
 import org.meshgov.contract.Contract;
+import org.meshgov.deprecation.DeprecationPolicy;
 import org.meshgov.contract.ContractDocumentRules;
 import org.meshgov.domain.DataDomain;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,6 +49,15 @@ public class AxonConfiguration {
                               @Value("${meshgov.access.min-purpose-length}") int minPurposeLength,
                               @Value("${meshgov.access.renewal-notice}") Duration renewalNotice) {
         return new AccessPolicy(maxGrantDuration, minPurposeLength, renewalNotice);
+    }
+
+    @Bean
+    DeprecationPolicy deprecationPolicy(@Value("${meshgov.deprecation.minimum-notice}") Duration minimumNotice,
+                                        @Value("${meshgov.deprecation.minimum-notice-with-consumers}")
+                                        Duration withConsumers,
+                                        @Value("${meshgov.deprecation.first-reminder-after}") Duration firstReminder,
+                                        @Value("${meshgov.deprecation.final-reminder-before}") Duration finalReminder) {
+        return new DeprecationPolicy(minimumNotice, withConsumers, firstReminder, finalReminder);
     }
 
     @Bean

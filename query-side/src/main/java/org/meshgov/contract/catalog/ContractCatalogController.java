@@ -3,6 +3,8 @@ package org.meshgov.contract.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.meshgov.contract.ChangeLevel;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ContractCatalogController {
 
     static final MediaType YAML = MediaType.parseMediaType("application/yaml");
+    static final String STATUS_HEADER = "X-Meshgov-Version-Status";
 
     private final ContractCatalogQueries queries;
     private final CompatibilityClassifier classifier = new CompatibilityClassifier();
@@ -54,10 +57,21 @@ public class ContractCatalogController {
             throws Exception {
         JsonNode document = queries.document(contractId, version)
                 .orElseThrow(() -> unknownVersion(contractId, version));
-        if (accept != null && (accept.contains("yaml") || accept.contains("yml"))) {
-            return ResponseEntity.ok().contentType(YAML).body(yaml.writeValueAsString(document));
+        ContractVersionView status = queries.version(contractId, version).orElseThrow();
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(STATUS_HEADER, status.status());
+        if (status.sunset() != null) {
+            // RFC 8594: the version is deprecated and stops being served at the sunset
+            response.header("Deprecation", "true")
+                    .header("Sunset", DateTimeFormatter.RFC_1123_DATE_TIME.format(status.sunset().atZone(ZoneOffset.UTC)));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document.toString());
+        if (status.replacementVersion() != null) {
+            response.header("Link", "</api/contracts/" + contractId + "/versions/" + status.replacementVersion()
+                    + ">; rel=\"successor-version\"");
+        }
+        if (accept != null && (accept.contains("yaml") || accept.contains("yml"))) {
+            return response.contentType(YAML).body(yaml.writeValueAsString(document));
+        }
+        return response.contentType(MediaType.APPLICATION_JSON).body(document.toString());
     }
 
     @GetMapping("/{contractId}/versions/{version}/changes")

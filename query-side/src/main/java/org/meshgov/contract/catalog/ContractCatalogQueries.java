@@ -78,12 +78,18 @@ public class ContractCatalogQueries {
                 (row, i) -> read(row.getString("document")), contractId, version).stream().findFirst();
     }
 
+    public Optional<ContractVersionView> version(String contractId, String version) {
+        return jdbc.query("SELECT * FROM catalog_contract_version WHERE contract_id = ? AND version = ?",
+                this::mapVersion, contractId, version).stream().findFirst();
+    }
+
     private ContractVersionView mapVersion(ResultSet row, int index) throws SQLException {
         return new ContractVersionView(row.getString("version"), row.getInt("revision"), row.getString("status"),
                 row.getString("status_reason"), row.getString("proposed_by"), instant(row, "proposed_at"),
                 instant(row, "decided_at"), instant(row, "published_at"), row.getString("content_hash"),
                 row.getString("compared_with"), row.getString("change_level"), read(row.getString("changes")),
-                read(row.getString("reviews")), read(row.getString("escalations")));
+                read(row.getString("reviews")), read(row.getString("escalations")), instant(row, "sunset"),
+                row.getString("replacement_version"), row.getString("deprecation_id"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
