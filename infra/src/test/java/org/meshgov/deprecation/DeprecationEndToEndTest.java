@@ -146,4 +146,24 @@ class DeprecationEndToEndTest {
         assertThat(request.status()).isEqualTo(202);
         assertThat(request.json().path("warnings").get(0).asText()).contains("deprecated");
     }
+
+    @Test
+    void ownersRaiseADeprecationWithTheTasklistStartFormAndOthersCannot() {
+        String form = """
+                {"variables":{"contractId":{"value":"%s"},"version":{"value":"1.0.0"},
+                 "reason":{"value":"moving to the event feed"},
+                 "sunset":{"value":"%sT00:00:00.000+0000","type":"Date"}}}"""
+                .formatted(contractId, LocalDate.now(ZoneOffset.UTC).plusDays(100));
+
+        Api.Reply refused = api.post("mia", "/engine-rest/process-definition/key/raise-deprecation/submit-form",
+                "application/json", form);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+
+        Api.Reply started = api.post("olivia", "/engine-rest/process-definition/key/raise-deprecation/submit-form",
+                "application/json", form);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("mia", "/api/contracts/" + contractId).json()
+                .path("versions").get(0).path("status").asText(), "DEPRECATED"::equals);
+    }
 }

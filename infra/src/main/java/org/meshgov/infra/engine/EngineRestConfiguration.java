@@ -15,6 +15,7 @@ public class EngineRestConfiguration {
             protected void registerAdditionalResources() {
                 super.registerAdditionalResources();
                 register(WorkflowRefusalMapper.class);
+                register(WorkflowRefusalMapper.Unwrapped.class);
             }
         };
     }

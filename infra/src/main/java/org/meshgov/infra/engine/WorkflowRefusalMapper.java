@@ -24,16 +24,30 @@ public class WorkflowRefusalMapper implements ExceptionMapper<RestException> {
     public Response toResponse(RestException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof WorkflowRefusal refusal) {
-                Map<String, Object> problem = new LinkedHashMap<>();
-                problem.put("type", "about:blank");
-                problem.put("title", Response.Status.fromStatusCode(refusal.status()) == null
-                        ? "Refused" : Response.Status.fromStatusCode(refusal.status()).getReasonPhrase());
-                problem.put("status", refusal.status());
-                problem.put("detail", refusal.getMessage());
-                problem.put("violations", refusal.violations());
-                return Response.status(refusal.status()).type("application/problem+json").entity(problem).build();
+                return problem(refusal);
             }
         }
         return camundaDefault.toResponse(exception);
+    }
+
+    static Response problem(WorkflowRefusal refusal) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", Response.Status.fromStatusCode(refusal.status()) == null
+                ? "Refused" : Response.Status.fromStatusCode(refusal.status()).getReasonPhrase());
+        problem.put("status", refusal.status());
+        problem.put("detail", refusal.getMessage());
+        problem.put("violations", refusal.violations());
+        return Response.status(refusal.status()).type("application/problem+json").entity(problem).build();
+    }
+
+    /** A refusal from a delegate that runs while a process starts reaches Jersey unwrapped. */
+    @Provider
+    @Priority(1)
+    public static class Unwrapped implements ExceptionMapper<WorkflowRefusal> {
+        @Override
+        public Response toResponse(WorkflowRefusal refusal) {
+            return problem(refusal);
+        }
     }
 }

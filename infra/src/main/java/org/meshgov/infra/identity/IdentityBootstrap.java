@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -103,6 +105,11 @@ public class IdentityBootstrap {
         // Tasklist reads each task's process definition to render its form.
         grant(Authorization.AUTH_TYPE_GLOBAL, null, Authorization.ANY, Resources.PROCESS_DEFINITION,
                 Authorization.ANY, Permissions.READ);
+        // the one process people start themselves; its command checks who may
+        grant(Authorization.AUTH_TYPE_GLOBAL, null, Authorization.ANY, Resources.PROCESS_DEFINITION,
+                "raise-deprecation", ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(Authorization.AUTH_TYPE_GLOBAL, null, Authorization.ANY, Resources.PROCESS_INSTANCE,
+                Authorization.ANY, Permissions.CREATE);
     }
 
     private void grantAuditorsTheCockpit() {
@@ -129,7 +136,7 @@ public class IdentityBootstrap {
     }
 
     private void grant(int type, String groupId, String userId, Resource resource, String resourceId,
-                       Permissions... permissions) {
+                       Permission... permissions) {
         boolean exists = (groupId != null
                 ? authorizations.createAuthorizationQuery().groupIdIn(groupId)
                 : authorizations.createAuthorizationQuery().userIdIn(userId))
