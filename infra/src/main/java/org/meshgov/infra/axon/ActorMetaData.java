@@ -9,9 +9,13 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.meshgov.identity.ActedCommand;
+import org.meshgov.identity.AuditorsIssueNoCommands;
 import org.springframework.stereotype.Component;
 
-/** Stamps who asked for a command and when into its metadata, from where it reaches every event it causes. */
+/**
+ * Stamps who asked for a command and when into its metadata, from where it reaches every event it
+ * causes; and keeps auditors from issuing any.
+ */
 @Component
 public class ActorMetaData implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -23,6 +27,7 @@ public class ActorMetaData implements MessageDispatchInterceptor<CommandMessage<
     public ActorMetaData(CommandBus commandBus, Clock clock) {
         this.clock = clock;
         commandBus.registerDispatchInterceptor(this);
+        commandBus.registerHandlerInterceptor(new AuditorsIssueNoCommands());
     }
 
     @Override
