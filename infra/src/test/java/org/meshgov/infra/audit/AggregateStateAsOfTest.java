@@ -70,6 +70,23 @@ class AggregateStateAsOfTest {
     }
 
     @Test
+    void everyReviewDecisionComesWithTheDocumentItsReviewerSaw() {
+        Api api = new Api(port);
+        String contractId = "evidence-" + UUID.randomUUID();
+        PublishedContract.publishOrders(contractId, commands, tasks, identity, jdbc);
+
+        JsonNode decisions = api.get("audrey", "/api/audit/contracts/" + contractId + "/versions/1.0.0/decisions")
+                .json();
+
+        assertThat(decisions).hasSize(1);
+        assertThat(decisions.get(0).path("decidedBy").asText()).isEqualTo("olivia");
+        assertThat(decisions.get(0).path("documentMatchesHash").asBoolean()).isTrue();
+        assertThat(decisions.get(0).path("document").path("id").asText()).isEqualTo(contractId);
+        assertThat(api.get("mia", "/api/audit/contracts/" + contractId + "/versions/1.0.0/decisions").status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void onlyAuditorsAndPlatformAdminsAskForPastState() {
         Api api = new Api(port);
         assertThat(api.get("mia", "/api/audit/state/domain/orders").status()).isEqualTo(403);
