@@ -3,6 +3,7 @@ package org.meshgov.contract.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -28,6 +29,7 @@ public class ContractCatalogController {
     static final String STATUS_HEADER = "X-Meshgov-Version-Status";
 
     private final ContractCatalogQueries queries;
+    private final ContractHistory history;
     private final CompatibilityClassifier classifier = new CompatibilityClassifier();
     private final YAMLMapper yaml = YAMLMapper.builder()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -35,8 +37,9 @@ public class ContractCatalogController {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .build();
 
-    public ContractCatalogController(ContractCatalogQueries queries) {
+    public ContractCatalogController(ContractCatalogQueries queries, ContractHistory history) {
         this.queries = queries;
+        this.history = history;
     }
 
     @GetMapping
@@ -46,9 +49,11 @@ public class ContractCatalogController {
         return queries.search(domain, status, text);
     }
 
+    /** With {@code asOf}, the entry as it was then, rebuilt from the event log rather than read from the catalog. */
     @GetMapping("/{contractId}")
-    public ContractView contract(@PathVariable String contractId) {
-        return queries.contract(contractId).orElseThrow(() -> unknownContract(contractId));
+    public ContractView contract(@PathVariable String contractId, @RequestParam(required = false) Instant asOf) {
+        return (asOf == null ? queries.contract(contractId) : history.asOf(contractId, asOf))
+                .orElseThrow(() -> unknownContract(contractId));
     }
 
     @GetMapping("/{contractId}/versions/{version}")
