@@ -3,6 +3,7 @@ package org.meshgov.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,41 @@ class CatalogRebuildTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> catalog().equals(before));
         assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(processesBefore);
+    }
+
+    List<Map<String, Object>> readModels() {
+        return jdbc.queryForList("""
+                SELECT 'version' AS kind, contract_id || '/' || version AS id, status, reviews::text AS detail
+                FROM catalog_contract_version
+                UNION ALL SELECT 'deprecation', deprecation_id, status, consumers::text FROM deprecation
+                UNION ALL SELECT 'access', request_id, status, decisions::text FROM access_request
+                ORDER BY 1, 2""");
+    }
+
+    @Test
+    void rebuildingEveryProjectionGivesTheSameReadModelsAndRepeatsNoSideEffect() {
+        Api api = new Api(port);
+        List<Map<String, Object>> before = readModels();
+        long processesBefore = history.createHistoricProcessInstanceQuery().count();
+        long deliveriesBefore = jdbc.queryForObject("SELECT count(*) FROM webhook_delivery", Long.class);
+
+        JsonNode projections = api.get("admin", "/api/admin/projections").json();
+        for (JsonNode projection : projections) {
+            if (projection.path("replayable").asBoolean()) {
+                assertThat(api.post("admin", "/api/admin/projections/" + projection.path("name").asText()
+                        + "/rebuild", "application/json", "").status()).isEqualTo(202);
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> readModels().equals(before));
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode catalog = api.get("admin", "/api/admin/projections/contract-catalog").json();
+            return !catalog.path("replaying").asBoolean()
+                    && catalog.path("position").asLong() == catalog.path("head").asLong();
+        });
+        assertThat(history.createHistoricProcessInstanceQuery().count()).isEqualTo(processesBefore);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM webhook_delivery", Long.class))
+                .isEqualTo(deliveriesBefore);
     }
 
     @Test

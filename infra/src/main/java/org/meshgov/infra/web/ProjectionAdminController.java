@@ -1,7 +1,10 @@
 package org.meshgov.infra.web;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.meshgov.governance.GovernanceViolationException;
@@ -10,6 +13,7 @@ import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
 import org.meshgov.infra.security.CurrentActor;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,36 +30,75 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Map<String, Instant> rebuildsStarted = new ConcurrentHashMap<>();
 
-    public ProjectionAdminController(EventProcessingConfiguration processing) {
+    public ProjectionAdminController(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
         this.processing = processing;
+        this.jdbc = jdbc;
     }
 
-    public record ProjectionStatus(String name, boolean replayable, boolean running, boolean replaying) {
+    /**
+     * {@code position} is the lowest global index its segments have handled, {@code head} the
+     * highest in the log; {@code eventsPerSecond} is the pace of a rebuild still replaying.
+     */
+    public record ProjectionStatus(String name, boolean replayable, boolean running, boolean replaying,
+                                   long position, long head, Double eventsPerSecond) {
     }
 
     @GetMapping
     public List<ProjectionStatus> list() {
         requirePlatformAdmin();
+        long head = head();
         return processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance)
                 .map(StreamingEventProcessor.class::cast)
-                .map(p -> new ProjectionStatus(p.getName(), p.supportsReset(), p.isRunning(), p.isReplaying()))
+                .map(p -> status(p, head))
                 .toList();
+    }
+
+    @GetMapping("/{name}")
+    public ProjectionStatus get(@PathVariable String name) {
+        requirePlatformAdmin();
+        return status(processor(name), head());
+    }
+
+    private ProjectionStatus status(StreamingEventProcessor processor, long head) {
+        long position = processor.processingStatus().values().stream()
+                .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
+                .min().orElse(0);
+        Instant started = rebuildsStarted.get(processor.getName());
+        Double rate = null;
+        if (started != null && processor.isReplaying()) {
+            double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
+            rate = position / seconds;
+        }
+        return new ProjectionStatus(processor.getName(), processor.supportsReset(), processor.isRunning(),
+                processor.isReplaying(), position, head, rate);
+    }
+
+    private long head() {
+        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new UnknownEntityException("no streaming projection " + name));
     }
 
     @PostMapping("/{name}/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> rebuild(@PathVariable String name) {
         requirePlatformAdmin();
-        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
-                .orElseThrow(() -> new UnknownEntityException("no streaming projection " + name));
+        StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
             throw GovernanceViolationException.of("$.name", "replayable",
                     name + " has side effects (it starts processes) and is never replayed");
         }
         processor.shutDown();
         processor.resetTokens();
+        rebuildsStarted.put(name, Instant.now());
         processor.start();
         return Map.of("name", name, "status", "REBUILDING");
     }
