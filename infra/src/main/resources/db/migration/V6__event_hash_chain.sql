@@ -55,13 +55,24 @@ BEGIN
 END
 $$;
 
+-- Chains what is already stored in one pass, keeping the running hash in a variable: updating the
+-- head row once per event inside this one transaction would leave a version chain that every
+-- following update walks again, which grows with the square of the log.
 DO $$
 DECLARE
     event domainevententry;
+    previous BYTEA := decode(repeat('00', 32), 'hex');
+    next_hash BYTEA;
+    next_position BIGINT := 0;
 BEGIN
     FOR event IN SELECT * FROM domainevententry ORDER BY globalindex LOOP
-        PERFORM event_chain_append(event);
+        next_position := next_position + 1;
+        next_hash := sha256(previous || event_chain_canonical(event));
+        INSERT INTO event_chain (position, global_index, previous_hash, hash)
+        VALUES (next_position, event.globalindex, previous, next_hash);
+        previous := next_hash;
     END LOOP;
+    UPDATE event_chain_head SET position = next_position, hash = previous;
 END
 $$;
 
