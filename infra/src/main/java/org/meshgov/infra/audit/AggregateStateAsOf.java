@@ -21,6 +21,7 @@ import org.meshgov.access.AccessRequest;
 import org.meshgov.contract.Contract;
 import org.meshgov.domain.DataDomain;
 import org.meshgov.governance.UnknownEntityException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +37,18 @@ public class AggregateStateAsOf {
             "domain", DataDomain.class,
             "access", AccessRequest.class);
 
-    public record StateAsOf(String aggregateType, String aggregateId, Instant asOf, long sequence,
+    /** {@code position}: the chain position of the last event applied, as in the history and the export. */
+    public record StateAsOf(String aggregateType, String aggregateId, Instant asOf, long position, long sequence,
                             Instant lastEventAt, String lastEventType, JsonNode state) {
     }
 
     private final EventStore events;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper fields;
 
-    public AggregateStateAsOf(EventStore events, ObjectMapper json) {
+    public AggregateStateAsOf(EventStore events, JdbcTemplate jdbc, ObjectMapper json) {
         this.events = events;
+        this.jdbc = jdbc;
         // the aggregate's own fields are its state; it has no getters to go by
         this.fields = json.copy()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
@@ -78,7 +82,11 @@ public class AggregateStateAsOf {
         aggregate.initializeState(DomainEventStream.of(applied.stream().map(e -> (DomainEventMessage<?>) e)
                 .toList()));
         DomainEventMessage<?> last = applied.get(applied.size() - 1);
-        return Optional.of(new StateAsOf(type, id, asOf, last.getSequenceNumber(), last.getTimestamp(),
+        long position = jdbc.queryForObject("""
+                SELECT c.position FROM event_chain c JOIN domainevententry e ON e.globalindex = c.global_index
+                WHERE e.aggregateidentifier = ? AND e.sequencenumber = ?""", Long.class, type + ":" + id,
+                last.getSequenceNumber());
+        return Optional.of(new StateAsOf(type, id, asOf, position, last.getSequenceNumber(), last.getTimestamp(),
                 last.getPayloadType().getSimpleName(), fields.valueToTree(aggregate.getAggregateRoot())));
     }
 }

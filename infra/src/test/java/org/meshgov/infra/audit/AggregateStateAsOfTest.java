@@ -67,6 +67,7 @@ class AggregateStateAsOfTest {
         JsonNode now = api.get("audrey", "/api/audit/state/contract/" + contractId).json();
         assertThat(now.path("lastEventType").asText()).isEqualTo("ContractVersionDeprecatedEvent");
         assertThat(now.path("sequence").asLong()).isEqualTo(3);
+        assertThat(now.path("position").asLong()).isPositive();
     }
 
     @Test

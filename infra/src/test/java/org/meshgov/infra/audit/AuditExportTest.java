@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meshgov.infra.persistence.EmbeddedPostgresServer;
 import org.meshgov.support.Api;
 import org.meshgov.support.Examples;
 import org.meshgov.support.MeshgovSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An export verifies offline, from the file alone, and a changed byte in it is found. */
@@ -77,6 +79,16 @@ class AuditExportTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body().lines()).hasSize(4).first().asString().startsWith("position,globalIndex");
         assertThat(api.get("mia", "/api/audit/export").status()).isEqualTo(403);
+    }
+
+    @Autowired
+    EmbeddedPostgresServer database;
+
+    @Test
+    void theCommandLineVerifiesTheDatabaseWithoutTheEngine() {
+        Verification verification = VerifyDatabase.verify(database.jdbcUrl(), "postgres", "postgres");
+        assertThat(verification.firstBroken()).isNull();
+        assertThat(verification.verified()).isPositive();
     }
 
     @Test

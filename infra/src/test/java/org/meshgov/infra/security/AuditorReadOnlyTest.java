@@ -1,7 +1,9 @@
 package org.meshgov.infra.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,23 @@ class AuditorReadOnlyTest {
             assertThat(reply.status()).as(command.path() + " " + reply.body()).isEqualTo(403);
             assertThat(reply.contentType()).startsWith("application/problem+json");
         }
+    }
+
+    @Test
+    void anAuditorCannotCompleteAReviewTask() {
+        Api api = new Api(port);
+        String id = "audit-task-" + UUID.randomUUID();
+        api.post("mike", "/api/contracts", "application/yaml", Examples.ordersContract("orders-v1.0.0.yaml", id));
+        String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("olivia",
+                "/engine-rest/task?processInstanceBusinessKey=" + id + ":1.0.0").json().path(0).path("id").asText(""),
+                found -> !found.isEmpty());
+
+        Api.Reply refused = api.post("audrey", "/engine-rest/task/" + taskId + "/complete", "application/json",
+                "{\"variables\":{\"decision\":{\"value\":\"approve\"}}}");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(api.get("olivia", "/engine-rest/task?processInstanceBusinessKey=" + id + ":1.0.0").json())
+                .hasSize(1);
     }
 
     @Test
