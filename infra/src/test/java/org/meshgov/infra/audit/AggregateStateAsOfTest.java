@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.meshgov.deprecation.DeprecateContractVersionCommand;
 import org.meshgov.identity.Actor;
 import org.meshgov.support.Api;
+import org.meshgov.support.EventLog;
 import org.meshgov.support.MeshgovSpringTest;
 import org.meshgov.support.PublishedContract;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,13 +36,6 @@ class AggregateStateAsOfTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    Instant eventTime(String contractId, String payloadType) {
-        return Instant.parse(jdbc.queryForObject("""
-                SELECT "timestamp" FROM domainevententry WHERE aggregateidentifier = ?
-                AND payloadtype = ? ORDER BY sequencenumber LIMIT 1""", String.class, "contract:" + contractId,
-                "org.meshgov." + payloadType));
-    }
-
     String statusAt(Api api, String contractId, Instant at) {
         JsonNode state = api.get("audrey", "/api/audit/state/contract/" + contractId + "?asOf=" + at).json();
         return state.path("state").path("versions").path("1.0.0").path("status").asText();
@@ -54,9 +48,9 @@ class AggregateStateAsOfTest {
         PublishedContract.publishOrders(contractId, commands, tasks, identity, jdbc);
         commands.sendAndWait(new DeprecateContractVersionCommand(contractId, "1.0.0", "moving to the event feed",
                 Instant.now().plus(Duration.ofDays(40)), null, Actor.of("olivia", "orders-owners")));
-        Instant proposed = eventTime(contractId, "contract.ContractVersionProposedEvent");
-        Instant published = eventTime(contractId, "contract.ContractVersionPublishedEvent");
-        Instant deprecated = eventTime(contractId, "deprecation.ContractVersionDeprecatedEvent");
+        Instant proposed = EventLog.firstTime(jdbc, contractId, "contract.ContractVersionProposedEvent");
+        Instant published = EventLog.firstTime(jdbc, contractId, "contract.ContractVersionPublishedEvent");
+        Instant deprecated = EventLog.firstTime(jdbc, contractId, "deprecation.ContractVersionDeprecatedEvent");
 
         assertThat(api.get("audrey", "/api/audit/state/contract/" + contractId + "?asOf="
                 + proposed.minusMillis(1)).status()).isEqualTo(404);

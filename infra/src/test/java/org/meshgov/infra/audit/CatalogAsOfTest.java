@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.meshgov.deprecation.DeprecateContractVersionCommand;
 import org.meshgov.identity.Actor;
 import org.meshgov.support.Api;
+import org.meshgov.support.EventLog;
 import org.meshgov.support.MeshgovSpringTest;
 import org.meshgov.support.PublishedContract;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +36,6 @@ class CatalogAsOfTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    Instant eventTime(String contractId, String payloadType) {
-        return Instant.parse(jdbc.queryForObject("""
-                SELECT "timestamp" FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype = ?""",
-                String.class, "contract:" + contractId, "org.meshgov." + payloadType));
-    }
-
     JsonNode versionAt(Api api, String contractId, Instant at) {
         return api.get("mia", "/api/contracts/" + contractId + "?asOf=" + at).json().path("versions").get(0);
     }
@@ -52,8 +47,8 @@ class CatalogAsOfTest {
         PublishedContract.publishOrders(contractId, commands, tasks, identity, jdbc);
         commands.sendAndWait(new DeprecateContractVersionCommand(contractId, "1.0.0", "moving to the event feed",
                 Instant.now().plus(Duration.ofDays(40)), null, Actor.of("olivia", "orders-owners")));
-        Instant proposed = eventTime(contractId, "contract.ContractVersionProposedEvent");
-        Instant published = eventTime(contractId, "contract.ContractVersionPublishedEvent");
+        Instant proposed = EventLog.firstTime(jdbc, contractId, "contract.ContractVersionProposedEvent");
+        Instant published = EventLog.firstTime(jdbc, contractId, "contract.ContractVersionPublishedEvent");
 
         assertThat(api.get("mia", "/api/contracts/" + contractId + "?asOf=" + proposed.minusMillis(1)).status())
                 .isEqualTo(404);
