@@ -175,6 +175,7 @@ class ContractLifecycleEndToEndTest {
         assertThat(yaml.body()).contains("id: " + contractId);
         Api.Reply json = api.get("mia", "/api/contracts/" + contractId + "/versions/1.0.0", "application/json");
         assertThat(json.json().path("id").asText()).isEqualTo(contractId);
+        assertThat(json.body()).as("served in the order it was written").startsWith("{\"apiVersion\"");
     }
 
     @Test

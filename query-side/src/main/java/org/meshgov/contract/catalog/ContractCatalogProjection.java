@@ -46,7 +46,7 @@ public class ContractCatalogProjection {
                 INSERT INTO catalog_contract_version (contract_id, version, major, minor, patch, revision, status,
                     domain, name, description, property_names, proposed_by, proposed_at, content_hash,
                     compared_with, change_level, changes, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::json)
                 ON CONFLICT (contract_id, version) DO UPDATE SET revision = excluded.revision,
                     status = excluded.status, name = excluded.name, description = excluded.description,
                     property_names = excluded.property_names, proposed_at = excluded.proposed_at,
