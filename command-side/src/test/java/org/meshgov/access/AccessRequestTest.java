@@ -64,8 +64,17 @@ class AccessRequestTest {
         fixture.registerInjectableResource(new InMemoryDomainDirectory()
                 .withDomain("orders", Set.of("olivia"))
                 .withDomain("marketing", Set.of("oscar")));
-        fixture.registerInjectableResource((PublishedContracts) (contractId, major) ->
-                Optional.ofNullable(published.get(contractId + ":" + major)));
+        fixture.registerInjectableResource(new PublishedContracts() {
+            @Override
+            public Optional<PublishedVersion> latestInMajor(String contractId, long major) {
+                return Optional.ofNullable(published.get(contractId + ":" + major));
+            }
+
+            @Override
+            public Optional<PublishedVersion> version(String contractId, String version) {
+                return Optional.empty();
+            }
+        });
         fixture.registerInjectableResource((AccessClaims) scope -> List.copyOf(holders));
         fixture.registerInjectableResource(AccessPolicy.defaults());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));

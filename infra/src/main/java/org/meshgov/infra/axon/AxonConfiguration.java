@@ -13,6 +13,7 @@ import org.meshgov.contract.Contract;
 import org.meshgov.deprecation.DeprecationPolicy;
 import org.meshgov.contract.ContractDocumentRules;
 import org.meshgov.domain.DataDomain;
+import org.meshgov.quality.QualityRun;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,8 @@ public class AxonConfiguration {
         return configurer -> configurer
                 .configureAggregate(Contract.class)
                 .configureAggregate(DataDomain.class)
-                .configureAggregate(AccessRequest.class);
+                .configureAggregate(AccessRequest.class)
+                .configureAggregate(QualityRun.class);
     }
 
     /**

@@ -31,6 +31,16 @@ public class CatalogPublishedContracts implements PublishedContracts {
                 contractId, major).stream().findFirst();
     }
 
+    @Override
+    public Optional<PublishedVersion> version(String contractId, String version) {
+        return jdbc.query("""
+                SELECT version, domain, document, status FROM catalog_contract_version
+                WHERE contract_id = ? AND version = ? AND status IN ('PUBLISHED', 'DEPRECATED')""",
+                (row, i) -> new PublishedVersion(contractId, row.getString("version"), row.getString("domain"),
+                        readDocument(row.getString("document")), "DEPRECATED".equals(row.getString("status"))),
+                contractId, version).stream().findFirst();
+    }
+
     private JsonNode readDocument(String document) {
         try {
             return json.readTree(document);
