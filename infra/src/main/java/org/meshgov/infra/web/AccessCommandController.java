@@ -1,9 +1,5 @@
 package org.meshgov.infra.web;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +41,7 @@ public class AccessCommandController {
                     "name the contract and its major version");
         }
         return commands.sendAndWait(new RequestAccessCommand(UUID.randomUUID().toString(), body.contractId(),
-                body.majorVersion(), body.consumerDomain(), body.purpose(), body.properties(), parseUntil(body.until()),
+                body.majorVersion(), body.consumerDomain(), body.purpose(), body.properties(), RequestDates.instant(body.until(), "$.until"),
                 null, CurrentActor.get()));
     }
 
@@ -54,18 +50,5 @@ public class AccessCommandController {
     public Map<String, String> revoke(@PathVariable String grantId, @RequestBody(required = false) RevocationBody body) {
         commands.sendAndWait(new RevokeAccessCommand(grantId, body == null ? null : body.reason(), CurrentActor.get()));
         return Map.of("grantId", grantId, "status", "REVOKED");
-    }
-
-    private static Instant parseUntil(String until) {
-        if (until == null || until.isBlank()) {
-            return null;
-        }
-        try {
-            return until.length() == 10 ? LocalDate.parse(until).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(until);
-        } catch (DateTimeParseException e) {
-            throw GovernanceViolationException.of("$.until", "until-format",
-                    "until is an ISO-8601 instant (2027-01-31T00:00:00Z) or date (2027-01-31)");
-        }
     }
 }

@@ -1,9 +1,6 @@
 package org.meshgov.infra.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.meshgov.deprecation.CancelDeprecationCommand;
@@ -13,7 +10,6 @@ import org.meshgov.deprecation.DeprecationOpened;
 import org.meshgov.deprecation.ExtendSunsetCommand;
 import org.meshgov.deprecation.read.DeprecationQueries;
 import org.meshgov.deprecation.read.DeprecationView;
-import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.infra.security.CurrentActor;
 import org.springframework.http.HttpStatus;
@@ -47,7 +43,7 @@ public class DeprecationCommandController {
     public DeprecationOpened deprecate(@PathVariable String contractId, @PathVariable String version,
                                        @RequestBody DeprecationBody body) {
         return commands.sendAndWait(new DeprecateContractVersionCommand(contractId, version, body.reason(),
-                instant(body.sunset(), "$.sunset"), body.replacementVersion(), CurrentActor.get()));
+                RequestDates.instant(body.sunset(), "$.sunset"), body.replacementVersion(), CurrentActor.get()));
     }
 
     @DeleteMapping("/api/contracts/{contractId}/versions/{version}/deprecation")
@@ -63,7 +59,7 @@ public class DeprecationCommandController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Map<String, String> extend(@PathVariable String contractId, @PathVariable String version,
                                       @RequestBody DeprecationBody body) {
-        Instant sunset = instant(body.sunset(), "$.sunset");
+        Instant sunset = RequestDates.instant(body.sunset(), "$.sunset");
         commands.sendAndWait(new ExtendSunsetCommand(contractId, version, sunset, body.reason(), CurrentActor.get()));
         return Map.of("contractId", contractId, "version", version, "sunset", String.valueOf(sunset));
     }
@@ -77,18 +73,5 @@ public class DeprecationCommandController {
         commands.sendAndWait(new ConfirmMigrationCommand(deprecation.contractId(), deprecation.version(), domain,
                 "confirmed by its owners", CurrentActor.get()));
         return Map.of("deprecationId", deprecationId, "consumer", domain, "status", "MIGRATED");
-    }
-
-    private static Instant instant(String value, String path) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw GovernanceViolationException.of(path, "date-format",
-                    "an ISO-8601 instant (2027-01-31T00:00:00Z) or date (2027-01-31)");
-        }
     }
 }
