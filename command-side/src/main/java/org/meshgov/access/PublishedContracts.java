@@ -9,6 +9,9 @@ public interface PublishedContracts {
     /** The latest published version of that major that is not retired, with its document. */
     Optional<PublishedVersion> latestInMajor(String contractId, long major);
 
+    /** The latest published version of the contract in any major that is not retired. */
+    Optional<PublishedVersion> latest(String contractId);
+
     /** That exact version, when it is published (or deprecated, but not yet retired). */
     Optional<PublishedVersion> version(String contractId, String version);
 

@@ -71,6 +71,11 @@ class AccessRequestTest {
             }
 
             @Override
+            public Optional<PublishedVersion> latest(String contractId) {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<PublishedVersion> version(String contractId, String version) {
                 return Optional.empty();
             }

@@ -18,6 +18,11 @@ public class InMemoryDomainDirectory implements DomainDirectory {
         return this;
     }
 
+    public InMemoryDomainDirectory withMembers(String id, Set<String> users) {
+        members.put(domains.get(id).memberGroup(), users);
+        return this;
+    }
+
     @Override
     public Optional<DomainProfile> find(String domainId) {
         return Optional.ofNullable(domains.get(domainId));

@@ -51,6 +51,11 @@ class QualityRunTest {
             }
 
             @Override
+            public Optional<PublishedVersion> latest(String contractId) {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<PublishedVersion> version(String contractId, String version) {
                 return "1.0.0".equals(version) ? Optional.of(new PublishedVersion(contractId, version, "orders",
                         ordersContract(), false)) : Optional.empty();

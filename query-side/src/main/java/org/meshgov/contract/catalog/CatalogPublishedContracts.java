@@ -32,6 +32,17 @@ public class CatalogPublishedContracts implements PublishedContracts {
     }
 
     @Override
+    public Optional<PublishedVersion> latest(String contractId) {
+        return jdbc.query("""
+                SELECT version, domain, document, status FROM catalog_contract_version
+                WHERE contract_id = ? AND status IN ('PUBLISHED', 'DEPRECATED')
+                ORDER BY major DESC, minor DESC, patch DESC, version DESC LIMIT 1""",
+                (row, i) -> new PublishedVersion(contractId, row.getString("version"), row.getString("domain"),
+                        readDocument(row.getString("document")), "DEPRECATED".equals(row.getString("status"))),
+                contractId).stream().findFirst();
+    }
+
+    @Override
     public Optional<PublishedVersion> version(String contractId, String version) {
         return jdbc.query("""
                 SELECT version, domain, document, status FROM catalog_contract_version

@@ -1,0 +1,4 @@
+package org.meshgov.incident;
+
+public record IncidentClosedEvent(String incidentId, String closedBy) {
+}

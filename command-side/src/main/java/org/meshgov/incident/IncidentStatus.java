@@ -1,0 +1,5 @@
+package org.meshgov.incident;
+
+public enum IncidentStatus {
+    OPEN, RESOLVED, CLOSED
+}
