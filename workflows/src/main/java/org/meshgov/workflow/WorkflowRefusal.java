@@ -3,6 +3,7 @@ package org.meshgov.workflow;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.meshgov.governance.GovernanceViolationException;
+import org.meshgov.governance.IllegalTransitionException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.governance.Violation;
 import org.meshgov.identity.NotAllowedException;
@@ -26,6 +27,9 @@ public class WorkflowRefusal extends ProcessEngineException {
     public static WorkflowRefusal of(RuntimeException refusal) {
         if (refusal instanceof NotAllowedException) {
             return new WorkflowRefusal(403, refusal.getMessage(), List.of());
+        }
+        if (refusal instanceof IllegalTransitionException transition) {
+            return new WorkflowRefusal(409, refusal.getMessage(), transition.violations());
         }
         if (refusal instanceof GovernanceViolationException violation) {
             return new WorkflowRefusal(422, refusal.getMessage(), violation.violations());

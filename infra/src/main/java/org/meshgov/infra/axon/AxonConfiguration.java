@@ -13,6 +13,10 @@ import org.meshgov.contract.Contract;
 import org.meshgov.deprecation.DeprecationPolicy;
 import org.meshgov.contract.ContractDocumentRules;
 import org.meshgov.domain.DataDomain;
+import org.meshgov.incident.AcknowledgementSla;
+import org.meshgov.incident.Incident;
+import org.meshgov.incident.IncidentSeverity;
+import org.meshgov.incident.QualityIncidentSeverity;
 import org.meshgov.quality.QualityRun;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +32,8 @@ public class AxonConfiguration {
                 .configureAggregate(Contract.class)
                 .configureAggregate(DataDomain.class)
                 .configureAggregate(AccessRequest.class)
-                .configureAggregate(QualityRun.class);
+                .configureAggregate(QualityRun.class)
+                .configureAggregate(Incident.class);
     }
 
     /**
@@ -60,6 +65,20 @@ public class AxonConfiguration {
                                         @Value("${meshgov.deprecation.first-reminder-after}") Duration firstReminder,
                                         @Value("${meshgov.deprecation.final-reminder-before}") Duration finalReminder) {
         return new DeprecationPolicy(minimumNotice, withConsumers, firstReminder, finalReminder);
+    }
+
+    @Bean
+    AcknowledgementSla acknowledgementSla(@Value("${meshgov.incident.acknowledge-within.sev1}") String sev1,
+                                          @Value("${meshgov.incident.acknowledge-within.sev2}") String sev2,
+                                          @Value("${meshgov.incident.acknowledge-within.sev3}") String sev3,
+                                          @Value("${meshgov.incident.acknowledge-within.sev4}") String sev4) {
+        return AcknowledgementSla.of(sev1, sev2, sev3, sev4);
+    }
+
+    @Bean
+    QualityIncidentSeverity qualityIncidentSeverity(
+            @Value("${meshgov.incident.quality-severity}") IncidentSeverity severity) {
+        return new QualityIncidentSeverity(severity);
     }
 
     @Bean

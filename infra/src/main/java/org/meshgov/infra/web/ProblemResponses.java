@@ -6,6 +6,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.meshgov.contract.validation.MalformedDocumentException;
 import org.meshgov.governance.GovernanceViolationException;
+import org.meshgov.governance.IllegalTransitionException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.governance.Violation;
 import org.meshgov.identity.NotAllowedException;
@@ -29,6 +30,11 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(GovernanceViolationException.class)
     ProblemDetail violated(GovernanceViolationException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Governance rules violated", e.getMessage(), e.violations());
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail illegalTransition(IllegalTransitionException e) {
+        return problem(HttpStatus.CONFLICT, "Illegal transition", e.getMessage(), e.violations());
     }
 
     @ExceptionHandler(NotAllowedException.class)
