@@ -56,6 +56,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A write with extra headers, given as name, value, name, value. */
+    public Reply post(String user, String path, String contentType, String body, String... headers) {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private URI uri(String path) {
         return URI.create(baseUrl + path);
     }
