@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -21,6 +22,9 @@ import org.meshgov.quality.QualityResultsRecordedEvent.RecordedResult;
 
 /** One pipeline run's quality results against a published contract version, recorded once. */
 public class QualityRun {
+
+    /** Whatever the pipeline calls its runs, as long as it prints on one line and fits in a log. */
+    private static final Pattern RUN_ID = Pattern.compile("[^\\p{Cntrl}\\p{Z}\\s\\p{Cf}]{1,200}");
 
     @AggregateIdentifier
     private String aggregateId;
@@ -47,6 +51,9 @@ public class QualityRun {
         List<Violation> violations = new ArrayList<>();
         if (command.runId() == null || command.runId().isBlank()) {
             violations.add(new Violation("$.runId", "required", "a run needs an id"));
+        } else if (!RUN_ID.matcher(command.runId()).matches()) {
+            violations.add(new Violation("$.runId", "run-id-format",
+                    "a run id is 1 to 200 characters without spaces or control characters"));
         }
         if (command.runAt() == null) {
             violations.add(new Violation("$.runAt", "required", "say when the run happened"));

@@ -91,6 +91,15 @@ class QualityRunTest {
     }
 
     @Test
+    void aRunIdWithSpacesOrControlCharactersIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordQualityResultsCommand("orders-placed", "1.0.0", "run 1\u202e", RUN_AT,
+                        List.of(new QualityResult(RULE, true, null, null)), PIPELINE))
+                .expectException(violationAt("$.runId"))
+                .expectNoEvents();
+    }
+
+    @Test
     void resultsForAnUnpublishedVersionAreRefused() {
         fixture.givenNoPriorActivity()
                 .when(run("9.9.9", List.of(new QualityResult(RULE, true, null, null)), PIPELINE))

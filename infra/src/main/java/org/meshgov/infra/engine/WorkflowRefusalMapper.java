@@ -6,13 +6,17 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.meshgov.governance.Violation;
 import org.meshgov.workflow.WorkflowRefusal;
 
 /**
- * Camunda reports any exception from a task listener as a 500 "Cannot complete task". When the
- * cause is a refused command, answer with its own status as {@code application/problem+json}.
+ * Camunda reports any exception from a task listener as a 500 "Cannot complete task", and an
+ * unknown task id as a 500 too. When the cause is a refused command, answer with its own status;
+ * an unknown id is a 404; both as {@code application/problem+json}.
  */
 @Provider
 @Priority(1)
@@ -25,6 +29,12 @@ public class WorkflowRefusalMapper implements ExceptionMapper<RestException> {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof WorkflowRefusal refusal) {
                 return problem(refusal);
+            }
+            if (cause instanceof NullValueException missing) {
+                // Camunda's way of saying "no such task" or "that value is missing": the caller's mistake, not ours
+                boolean unknown = missing.getMessage() != null && missing.getMessage().contains("Cannot find");
+                return problem(new WorkflowRefusal(unknown ? 404 : 400, missing.getMessage(), List.of(
+                        new Violation("$", unknown ? "exists" : "required", missing.getMessage()))));
             }
         }
         return camundaDefault.toResponse(exception);

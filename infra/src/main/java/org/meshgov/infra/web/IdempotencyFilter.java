@@ -38,7 +38,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final int MAX_STORED_BODY = 1 << 20;
-    private static final int MAX_REQUEST_BODY = 8 << 20;
+    private static final int MAX_REQUEST_BODY = BodySizeLimitFilter.MAX_BYTES;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;

@@ -1,5 +1,8 @@
 package org.meshgov.infra.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -15,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -62,6 +66,45 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EventStoreException.class)
     ProblemDetail conflict(EventStoreException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", "it already exists or changed meanwhile; retry", List.of());
+    }
+
+    /** Says which field could not be read and why, instead of "Failed to read request". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Violation violation = unreadable(ex.getCause());
+        ProblemDetail detail = problem(HttpStatus.BAD_REQUEST, "Unreadable request body", violation.message(),
+                List.of(violation));
+        return handleExceptionInternal(ex, detail, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static Violation unreadable(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new Violation(path(unknown), "known-field", "there is no field '" + unknown.getPropertyName()
+                    + "'" + (unknown.getKnownPropertyIds() == null ? "" : "; known: " + unknown.getKnownPropertyIds()));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return new Violation(path(mapping), "type", "wrong type or value at " + path(mapping) + ": "
+                    + mapping.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        if (cause instanceof JsonProcessingException parsing) {
+            return new Violation("$", "well-formed", "not well-formed JSON: "
+                    + parsing.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+        return new Violation("$", "well-formed", "the body could not be read as JSON");
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder("$");
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append('.').append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @Override

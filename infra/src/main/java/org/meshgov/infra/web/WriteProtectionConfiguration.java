@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Rate limit, then idempotency, on the API's writes; both after authentication (Spring Security's
+ * Rate limit, body size, then idempotency, on the API's writes; both after authentication (Spring Security's
  * chain runs at order -100), since both are kept per user.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,6 +22,15 @@ public class WriteProtectionConfiguration {
                 new FilterRegistrationBean<>(new WriteRateLimitFilter(properties, json));
         registration.addUrlPatterns("/api/*", "/engine-rest/*");
         registration.setOrder(10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(ObjectMapper json) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(json));
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.setOrder(15);
         return registration;
     }
 
