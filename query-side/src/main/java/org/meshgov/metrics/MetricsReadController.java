@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.meshgov.domain.read.DomainQueries;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.UnknownEntityException;
@@ -71,7 +70,7 @@ public class MetricsReadController {
 
     record Window(Instant from, Instant to) {
         static Window of(Instant from, Instant to) {
-            Instant end = to == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : to;
+            Instant end = to == null ? Instant.now() : to;
             Instant start = from == null ? end.minus(DEFAULT_WINDOW) : from;
             if (!start.isBefore(end)) {
                 throw GovernanceViolationException.of("$.from", "window", "from must be before to");
