@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.meshgov.support.Api;
 import org.meshgov.support.Examples;
 import org.meshgov.support.MeshgovSpringTest;
+import org.meshgov.support.Projections;
 import org.meshgov.support.PublishedContract;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -100,6 +101,7 @@ class DashboardBrowserTest {
     @BeforeEach
     void demoData() {
         api = new Api(port);
+        Projections.awaitCaughtUp(api, MetricsProjection.PROCESSING_GROUP);
         if (contractId != null) {
             return;
         }
@@ -121,6 +123,7 @@ class DashboardBrowserTest {
             return List.of("reviews", "incidents", "quality").stream().allMatch(section ->
                     orders.path(section).findValuesAsText("contractId").contains(contractId));
         });
+
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.meshgov.support.Api;
 import org.meshgov.support.MeshgovSpringTest;
+import org.meshgov.support.Projections;
 import org.meshgov.support.PublishedContract;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +37,7 @@ class MetricsApiTest {
     @Test
     void aPublicationReachesTheDomainFiguresAndTheContractPage() {
         Api api = new Api(port);
+        Projections.awaitCaughtUp(api, MetricsProjection.PROCESSING_GROUP);
         String contractId = "metrics-api-" + UUID.randomUUID();
         int before = api.get("mia", "/api/metrics/domains/orders").json()
                 .path("reviews").path("timeToPublish").path("count").asInt();

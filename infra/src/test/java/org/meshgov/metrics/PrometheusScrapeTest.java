@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meshgov.domain.read.DomainQueries;
 import org.meshgov.domain.read.DomainView;
@@ -18,6 +19,7 @@ import org.meshgov.infra.metrics.DomainTags;
 import org.meshgov.infra.metrics.HealthGauges;
 import org.meshgov.support.Api;
 import org.meshgov.support.MeshgovSpringTest;
+import org.meshgov.support.Projections;
 import org.meshgov.support.PrometheusText;
 import org.meshgov.support.PrometheusText.Sample;
 import org.meshgov.support.PublishedContract;
@@ -47,6 +49,11 @@ class PrometheusScrapeTest {
     HealthGauges gauges;
     @Autowired
     DomainQueries domains;
+
+    @BeforeEach
+    void metricsHoldStill() {
+        Projections.awaitCaughtUp(new Api(port), MetricsProjection.PROCESSING_GROUP);
+    }
 
     PrometheusText scrape(Api api) {
         Api.Reply reply = api.get("admin", "/actuator/prometheus");
