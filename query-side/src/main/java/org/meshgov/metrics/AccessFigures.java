@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class AccessFigures {
 
-    static final Duration EXPIRY_HORIZON = Duration.ofDays(30);
+    private static final Duration EXPIRY_HORIZON = Duration.ofDays(30);
     private static final int LISTED = 50;
 
     public record OpenRequest(String requestId, String contractId, String owningDomain, String consumerDomain,

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class IncidentFigures {
 
     /** Age buckets of open incidents, each from its bound (inclusive) to the next one. */
-    static final Map<String, Duration> AGE_BUCKETS = ageBuckets();
+    private static final Map<String, Duration> AGE_BUCKETS = ageBuckets();
     private static final int OPEN_INCIDENTS_LISTED = 50;
 
     public record OpenIncident(String incidentId, String contractId, String version, String domain, String severity,
@@ -96,7 +96,7 @@ public class IncidentFigures {
                 scope.toTimestamp(), scope.toTimestamp(), scope.toTimestamp(), scope.domain(), scope.domain());
     }
 
-    static String ageBucketOf(Duration age) {
+    private static String ageBucketOf(Duration age) {
         String bucket = null;
         for (Map.Entry<String, Duration> lowerBound : AGE_BUCKETS.entrySet()) {
             if (age.compareTo(lowerBound.getValue()) >= 0) {

@@ -17,8 +17,4 @@ public record MetricsScope(String domain, Instant from, Instant to) {
     public Timestamp toTimestamp() {
         return Timestamp.from(to);
     }
-
-    public MetricsScope at(Instant instant) {
-        return new MetricsScope(domain, from, instant);
-    }
 }

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** How fast proposals become published contracts, where they wait, and who decides. */
 public class ReviewFigures {
 
-    static final List<String> STAGES = List.of(ReviewStage.OWNER.name(), ReviewStage.GOVERNANCE.name(),
+    private static final List<String> STAGES = List.of(ReviewStage.OWNER.name(), ReviewStage.GOVERNANCE.name(),
             MetricsProjection.CHANGES_REQUESTED);
     private static final int OPEN_REVIEWS_LISTED = 50;
 
