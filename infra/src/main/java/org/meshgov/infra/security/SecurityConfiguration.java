@@ -23,8 +23,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every API request is authenticated against the engine's user store: {@code /api}, {@code /engine-rest},
- * the OpenAPI description and the actuator (health stays open). The Camunda webapps log in with the
- * same users through their own login page.
+ * the OpenAPI description, the actuator (health stays open) and the dashboard, whose pages the
+ * browser's own HTTP Basic prompt logs into. The Camunda webapps log in with the same users through
+ * their own login page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -43,7 +44,7 @@ public class SecurityConfiguration {
         // Path matchers, not MVC ones: /engine-rest is served by Camunda's Jersey servlet, not by Spring MVC.
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         http.securityMatcher(new OrRequestMatcher(Stream.of("/api/**", "/engine-rest/**", "/actuator/**",
-                        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dashboard", "/dashboard/**")
                         .map(paths::matcher).map(RequestMatcher.class::cast).toList()))
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests
