@@ -1,6 +1,7 @@
 package org.meshgov.infra.identity;
 
 import java.util.Arrays;
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.meshgov.identity.GlobalGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ public class IdentityBootstrap {
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
     public static final String ADMIN = "admin";
     static final String REVIEW_FILTER = "My review tasks";
+    static final String ASSIGNED_FILTER = "Assigned to me";
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -51,7 +54,7 @@ public class IdentityBootstrap {
         grantAdminsEverything();
         grantEveryoneTheTasklist();
         grantAuditorsTheCockpit();
-        ensureReviewFilter();
+        ensureTaskFilters();
         if (identity.createUserQuery().userId(ADMIN).count() == 0) {
             if (adminPassword == null || adminPassword.isBlank()) {
                 throw new IllegalStateException("First start: set MESHGOV_ADMIN_PASSWORD (or MESHGOV_DEMO=true) "
@@ -105,9 +108,11 @@ public class IdentityBootstrap {
         // Tasklist reads each task's process definition to render its form.
         grant(Authorization.AUTH_TYPE_GLOBAL, null, Authorization.ANY, Resources.PROCESS_DEFINITION,
                 Authorization.ANY, Permissions.READ);
-        // the one process people start themselves; its command checks who may
-        grant(Authorization.AUTH_TYPE_GLOBAL, null, Authorization.ANY, Resources.PROCESS_DEFINITION,
-                "raise-deprecation", ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // the processes people start themselves; their commands check who may
+        for (String startable : List.of("raise-deprecation", "raise-incident")) {
+            grant(Authorization.AUTH_TYPE_GLOBAL, null, Authorization.ANY, Resources.PROCESS_DEFINITION, startable,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
         grant(Authorization.AUTH_TYPE_GLOBAL, null, Authorization.ANY, Resources.PROCESS_INSTANCE,
                 Authorization.ANY, Permissions.CREATE);
     }
@@ -121,14 +126,18 @@ public class IdentityBootstrap {
                 Authorization.ANY, Permissions.READ);
     }
 
-    private void ensureReviewFilter() {
-        Filter filter = filters.createFilterQuery().filterName(REVIEW_FILTER).singleResult();
+    private void ensureTaskFilters() {
+        ensureFilter(REVIEW_FILTER, tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks());
+        // a task that goes to one person, like an incident's resolution, has no candidate group to be found by
+        ensureFilter(ASSIGNED_FILTER, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    }
+
+    private void ensureFilter(String name, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            filter = filters.newTaskFilter(REVIEW_FILTER)
-                    .setOwner(ADMIN)
-                    .setQuery(tasks.createTaskQuery()
-                            .taskCandidateGroupInExpression("${currentUserGroups()}")
-                            .includeAssignedTasks());
+            filter = filters.newTaskFilter(name).setOwner(ADMIN).setQuery(query);
             filters.saveFilter(filter);
         }
         grant(Authorization.AUTH_TYPE_GLOBAL, null, Authorization.ANY, Resources.FILTER, filter.getId(),
