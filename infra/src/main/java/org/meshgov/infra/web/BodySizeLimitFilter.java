@@ -9,10 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import org.meshgov.governance.Violation;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,10 +30,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
             String detail = "a request body is at most " + MAX_BYTES + " bytes";
-            response.setStatus(413);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", "Payload too large",
-                    "status", 413, "detail", detail, "violations", List.of(new Violation("$", "max-size", detail))));
+            ProblemJson.write(json, response, 413, "Payload too large", "max-size", detail);
             return;
         }
         chain.doFilter(new LimitedBodyRequest(request), response);

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.meshgov.governance.Violation;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -142,11 +140,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response, int status, String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", "Idempotency-Key",
-                "status", status, "detail", detail, "violations", List.of(new Violation("$", "idempotency-key",
-                        detail))));
+        ProblemJson.write(json, response, status, "Idempotency-Key", "idempotency-key", detail);
     }
 
     private static String hash(String method, String uri, String query, byte[] body) {

@@ -11,11 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.meshgov.governance.Violation;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -73,10 +69,7 @@ public class WriteRateLimitFilter extends OncePerRequestFilter {
     private void refuse(HttpServletResponse response, String user, long retryAfterSeconds) throws IOException {
         String detail = user + " sent more than " + properties.writesFor(user) + " writes in "
                 + properties.period() + "; retry after " + retryAfterSeconds + " s";
-        response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", "Too many requests",
-                "status", 429, "detail", detail, "violations", List.of(new Violation("$", "rate-limit", detail))));
+        ProblemJson.write(json, response, 429, "Too many requests", "rate-limit", detail);
     }
 }
