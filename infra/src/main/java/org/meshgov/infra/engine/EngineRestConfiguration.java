@@ -16,6 +16,7 @@ public class EngineRestConfiguration {
                 super.registerAdditionalResources();
                 register(WorkflowRefusalMapper.class);
                 register(WorkflowRefusalMapper.Unwrapped.class);
+                register(WorkflowRefusalMapper.MissingBody.class);
             }
         };
     }

@@ -7,7 +7,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.meshgov.governance.Violation;
@@ -22,6 +24,9 @@ import org.meshgov.workflow.WorkflowRefusal;
 @Priority(1)
 public class WorkflowRefusalMapper implements ExceptionMapper<RestException> {
 
+    /** Camunda's code for a variable in the Java serialization format, which the engine refuses to read. */
+    static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+
     private final RestExceptionHandler camundaDefault = new RestExceptionHandler();
 
     @Override
@@ -29,6 +34,11 @@ public class WorkflowRefusalMapper implements ExceptionMapper<RestException> {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof WorkflowRefusal refusal) {
                 return problem(refusal);
+            }
+            if (cause instanceof ProcessEngineException refused && refused.getMessage() != null
+                    && refused.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
+                return problem(new WorkflowRefusal(400, refused.getMessage(), List.of(new Violation("$.variables",
+                        "no-java-serialization", "variables cannot be Java-serialized objects"))));
             }
             if (cause instanceof NullValueException missing) {
                 // Camunda's way of saying "no such task" or "that value is missing": the caller's mistake, not ours
@@ -58,6 +68,25 @@ public class WorkflowRefusalMapper implements ExceptionMapper<RestException> {
         @Override
         public Response toResponse(WorkflowRefusal refusal) {
             return problem(refusal);
+        }
+    }
+
+    /**
+     * Camunda's resources dereference the request body without checking it, so an empty or
+     * {@code null} body is a NullPointerException; only that one is the caller's mistake.
+     */
+    @Provider
+    @Priority(1)
+    public static class MissingBody implements ExceptionMapper<NullPointerException> {
+        private final ExceptionHandler camundaDefault = new ExceptionHandler();
+
+        @Override
+        public Response toResponse(NullPointerException exception) {
+            if (exception.getMessage() != null && exception.getMessage().contains("\"dto\" is null")) {
+                return problem(new WorkflowRefusal(400, "the request needs a JSON object body", List.of(
+                        new Violation("$", "body-required", "the request needs a JSON object body"))));
+            }
+            return camundaDefault.toResponse(exception);
         }
     }
 }
