@@ -7,6 +7,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -16,7 +19,8 @@ import org.meshgov.workflow.WorkflowRefusal;
 /**
  * Camunda reports any exception from a task listener as a 500 "Cannot complete task", and an
  * unknown task id as a 500 too. When the cause is a refused command, answer with its own status;
- * an unknown id is a 404; both as {@code application/problem+json}.
+ * an unknown id is a 404; a task whose case another node or request changed at the same moment is a
+ * 409 that is safe to retry (ADR 14); all as {@code application/problem+json}.
  */
 @Provider
 @Priority(1)
@@ -29,6 +33,11 @@ public class WorkflowRefusalMapper implements ExceptionMapper<RestException> {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof WorkflowRefusal refusal) {
                 return problem(refusal);
+            }
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
+                    || cause instanceof OptimisticLockingException) {
+                return problem(new WorkflowRefusal(409, "the case changed meanwhile; retry", List.of(
+                        new Violation("$", "concurrent-change", "the case changed meanwhile; retry"))));
             }
             if (cause instanceof NullValueException missing) {
                 // Camunda's way of saying "no such task" or "that value is missing": the caller's mistake, not ours
