@@ -96,7 +96,9 @@ class TwoNodesTest {
                 everyAggregateIsGapFreeAndEveryEventChained(jdbc);
                 everyCaseHasExactlyOneProcessAndEveryTaskRanOnce(jdbc);
                 everyWebhookIsQueuedExactlyOnce(jdbc);
-                bothNodesAnswerTheSame();
+                Map<String, JsonNode> answers = bothNodesAnswerTheSame();
+                aRebuildIsDoneByTheNodeThatHoldsTheProjection(jdbc);
+                assertThat(bothNodesAnswerTheSame()).as("reads after the rebuild").isEqualTo(answers);
                 report("conflicts retried by the command gateway: %d; requests sent to the other node after a "
                         + "connection failure: %d", retriesLogged(), failovers.get());
             }
@@ -355,7 +357,8 @@ class TwoNodesTest {
     }
 
     /** Both nodes read the same database; they must give the same answers, and the right ones. */
-    private void bothNodesAnswerTheSame() {
+    private Map<String, JsonNode> bothNodesAnswerTheSame() {
+        Map<String, JsonNode> answers = new HashMap<>();
         List<String> reads = new ArrayList<>(List.of("/api/contracts?domain=orders", "/api/incidents",
                 "/api/access-requests?consumerDomain=marketing", "/api/deprecations"));
         for (String contractId : contracts) {
@@ -369,6 +372,7 @@ class TwoNodesTest {
             Reply onSecond = nodes[1].api().get("mia", path);
             assertThat(onFirst.status()).as(path).isEqualTo(200);
             assertThat(onSecond.json()).as(path).isEqualTo(onFirst.json());
+            answers.put(path, onFirst.json());
         }
         for (String contractId : contracts) {
             JsonNode contract = nodes[0].api().get("mia", "/api/contracts/" + contractId).json();
@@ -378,6 +382,37 @@ class TwoNodesTest {
         for (EngineNode node : nodes) {
             JsonNode verified = node.api().get("audrey", "/api/audit/verify").json();
             assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
+        }
+        return answers;
+    }
+
+    /**
+     * Only the node that holds a projection's segment can reset it; another node says which one does.
+     * Between the holder releasing its claim and resetting, the other node may take the segment: then
+     * the rebuild goes to that one.
+     */
+    private void aRebuildIsDoneByTheNodeThatHoldsTheProjection(JdbcTemplate jdbc) {
+        String projection = "contract-catalog";
+        for (int attempt = 1; ; attempt++) {
+            String holder = jdbc.queryForObject("SELECT owner FROM tokenentry WHERE processorname = ?", String.class,
+                    projection);
+            EngineNode holding = nodes[0].tokenOwner().equals(holder) ? nodes[0] : nodes[1];
+            EngineNode notHolding = holding == nodes[0] ? nodes[1] : nodes[0];
+            Reply refused = notHolding.api().post("admin", "/api/admin/projections/" + projection + "/rebuild",
+                    "application/json", "");
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains(holder);
+            Reply rebuilding = holding.api().post("admin", "/api/admin/projections/" + projection + "/rebuild",
+                    "application/json", "");
+            if (rebuilding.status() == 202) {
+                awaitStep(projection + " rebuilt", () -> {
+                    JsonNode status = holding.api().get("admin", "/api/admin/projections/" + projection).json();
+                    return !status.path("replaying").asBoolean()
+                            && status.path("position").asLong() >= status.path("head").asLong();
+                });
+                return;
+            }
+            assertThat(attempt).as(rebuilding.body()).isLessThan(3);
         }
     }
 
