@@ -62,6 +62,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Reply put(String user, String path, String contentType, String body) {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private URI uri(String path) {
         return URI.create(baseUrl + path);
     }

@@ -2,8 +2,13 @@ package org.meshgov.infra.axon;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -44,6 +49,33 @@ public class AxonConfiguration {
     ConfigurerModule failedEventsAreRetriedNotSkipped() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * PostgreSQL reports a unique violation as SQLState 23505 in a plain {@code SQLException}; Axon's
+     * JDBC default only recognises {@code SQLIntegrityConstraintViolationException}, so two writers
+     * storing the same (aggregate, sequence) looked like a broken event store instead of the
+     * {@code ConcurrencyException} (or, on an aggregate's first event, the
+     * {@code AggregateStreamCreationException}) that it is.
+     */
+    @Bean
+    PersistenceExceptionResolver duplicateKeyIsAConflict() {
+        return new SQLStateResolver("23505");
+    }
+
+    /** Any node accepts any command; one that lost a race for its aggregate is sent again (ADR 13). */
+    @Bean(destroyMethod = "close")
+    ConflictRetryScheduler conflictRetryScheduler() {
+        // 20, 40, 80 … 640 ms: six writers racing for one aggregate all get through within about 1.3 s
+        return new ConflictRetryScheduler(20, 6, 4);
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConflictRetryScheduler conflictRetryScheduler) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(conflictRetryScheduler)
+                .build();
     }
 
     @Bean

@@ -7,6 +7,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
@@ -18,7 +21,8 @@ import org.meshgov.workflow.WorkflowRefusal;
 /**
  * Camunda reports any exception from a task listener as a 500 "Cannot complete task", and an
  * unknown task id as a 500 too. When the cause is a refused command, answer with its own status;
- * an unknown id is a 404; both as {@code application/problem+json}.
+ * an unknown id is a 404; a task whose case another node or request changed at the same moment is a
+ * 409 that is safe to retry (ADR 13); all as {@code application/problem+json}.
  */
 @Provider
 @Priority(1)
@@ -34,6 +38,11 @@ public class WorkflowRefusalMapper implements ExceptionMapper<RestException> {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof WorkflowRefusal refusal) {
                 return problem(refusal);
+            }
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
+                    || cause instanceof OptimisticLockingException) {
+                return problem(new WorkflowRefusal(409, "the case changed meanwhile; retry", List.of(
+                        new Violation("$", "concurrent-change", "the case changed meanwhile; retry"))));
             }
             if (cause instanceof ProcessEngineException refused && refused.getMessage() != null
                     && refused.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -27,6 +28,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean durable) throws IOException {
         Files.createDirectories(dataDirectory);
         stopOrphanOf(dataDirectory);
+        ownerOnly(dataDirectory);
         String onOrOff = durable ? "on" : "off";
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -55,6 +57,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         postgres.close();
+    }
+
+    /**
+     * A data directory restored from a backup copy usually arrives readable by everyone, and
+     * PostgreSQL refuses to start on that; initdb sets the same mode on a new one.
+     */
+    private static void ownerOnly(Path dataDirectory) throws IOException {
+        if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+            Files.setPosixFilePermissions(dataDirectory, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     /**

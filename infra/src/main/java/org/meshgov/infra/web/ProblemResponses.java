@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
 import java.util.List;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.meshgov.contract.validation.MalformedDocumentException;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.IllegalTransitionException;
@@ -62,10 +64,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload too large", e.getMessage(), List.of());
     }
 
-    /** Two writers created the same aggregate at once, or one already exists. */
-    @ExceptionHandler(EventStoreException.class)
-    ProblemDetail conflict(EventStoreException e) {
+    /**
+     * It already exists, or another writer changed it meanwhile and the retries (ADR 13) did not get
+     * through, or the request's own transaction could not retry: sending it again is safe.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ProblemDetail conflict(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", "it already exists or changed meanwhile; retry", List.of());
+    }
+
+    /** The database refused or dropped the write (a restart, a lost connection): nothing was stored. */
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<Object> notStored(EventStoreException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Not stored", "the event store did not take it; retry",
+                        List.of()));
     }
 
     /** Says which field could not be read and why, instead of "Failed to read request". */

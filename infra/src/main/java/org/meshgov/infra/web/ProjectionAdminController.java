@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.meshgov.governance.GovernanceViolationException;
+import org.meshgov.governance.IllegalTransitionException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
@@ -97,10 +99,22 @@ public class ProjectionAdminController {
                     name + " has side effects (it starts processes) and is never replayed");
         }
         processor.shutDown();
-        processor.resetTokens();
-        rebuildsStarted.put(name, Instant.now());
-        processor.start();
+        try {
+            processor.resetTokens();
+            rebuildsStarted.put(name, Instant.now());
+        } catch (UnableToClaimTokenException claimedElsewhere) {
+            // with several nodes, only the one that holds the projection's segments can reset them
+            throw new IllegalTransitionException("processed-here", name + " is processed by node "
+                    + owners(name) + "; send the rebuild to that node");
+        } finally {
+            processor.start();
+        }
         return Map.of("name", name, "status", "REBUILDING");
+    }
+
+    private List<String> owners(String processorName) {
+        return jdbc.queryForList("SELECT DISTINCT owner FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL",
+                String.class, processorName);
     }
 
     private static void requirePlatformAdmin() {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.infra.security.CurrentActor;
 import org.meshgov.quality.QualityResult;
@@ -37,7 +37,7 @@ public class QualityCommandController {
         try {
             commands.sendAndWait(new RecordQualityResultsCommand(body.contractId(), body.version(), body.runId(),
                     body.runAt(), body.results(), CurrentActor.get()));
-        } catch (EventStoreException alreadyRecorded) {
+        } catch (AggregateStreamCreationException alreadyRecorded) {
             throw GovernanceViolationException.of("$.runId", "duplicate-run",
                     "run " + body.runId() + " of " + body.contractId() + " was already recorded");
         }

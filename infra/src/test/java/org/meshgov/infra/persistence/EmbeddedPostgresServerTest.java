@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,11 +12,29 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meshgov.infra.audit.Verification;
+import org.meshgov.infra.audit.VerifyDatabase;
+import org.meshgov.support.Api;
+import org.meshgov.support.EngineNode;
+import org.meshgov.support.Examples;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.FileSystemUtils;
 
-/** The default database keeps its data across restarts, also when the engine before was killed. */
+/**
+ * The default database keeps its data across restarts, also when the engine before was killed or the
+ * database itself was killed under a running engine, and a copy of its stopped data directory is a
+ * complete backup.
+ */
 class EmbeddedPostgresServerTest {
 
     @TempDir
@@ -83,5 +102,109 @@ class EmbeddedPostgresServerTest {
             assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
             assertThat(query(restarted, "SELECT value FROM kept")).isEqualTo("before the crash");
         }
+    }
+
+    /**
+     * kill -9 of the embedded PostgreSQL while proposals stream in: the engine started again on the
+     * same data directory has every proposal it accepted, each with exactly one process and one
+     * review task, and goes on with them. Then, stopped cleanly, a copy of its data directory is a
+     * backup that verifies on its own (the README's procedure for the embedded database).
+     */
+    @Test
+    void anEngineWhoseDatabaseWasKilledLosesNothingAndDoesNothingTwiceAndItsStoppedDataIsABackup()
+            throws Exception {
+        Path data = dataDirectory.resolve("engine");
+        int databasePort = EngineNode.freePort();
+        String run = Long.toString(System.nanoTime(), 36);
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        try (EngineNode engine = EngineNode.start("embedded-database", Map.of("MESHGOV_DATA_DIR", data.toString(),
+                "MESHGOV_EMBEDDED_DB_PORT", Integer.toString(databasePort), "MESHGOV_DEMO", "true",
+                "MESHGOV_RATE_LIMIT_ENABLED", "false"))) {
+            Api api = engine.api();
+            List<CompletableFuture<Void>> clients = new ArrayList<>();
+            for (int client = 0; client < 3; client++) {
+                String prefix = "crash-" + run + "-" + client + "-";
+                clients.add(CompletableFuture.runAsync(() -> proposeUntilRefused(api, prefix, accepted)));
+            }
+            while (accepted.size() < 6) {
+                Thread.sleep(100);
+            }
+            long postgres = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle.of(postgres).orElseThrow().destroyForcibly();
+            CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get(3, TimeUnit.MINUTES);
+            int acceptedBeforeTheCrash = accepted.size();
+
+            // without its database the engine is of no use: the operator restarts it, as after any crash
+            engine.kill();
+            engine.restart();
+            System.out.printf("[embedded crash] %d proposals accepted before kill -9 of PostgreSQL; restart %d ms%n",
+                    acceptedBeforeTheCrash, engine.lastBoot().toMillis());
+
+            JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+                    "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "postgres"));
+            String cases = "crash-" + run + "-%";
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (count(jdbc, "SELECT count(*) FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ "
+                    + "WHERE e.business_key_ LIKE ?", cases) < acceptedBeforeTheCrash) {
+                assertThat(System.nanoTime()).as("review tasks of the accepted proposals").isLessThan(deadline);
+                Thread.sleep(250);
+            }
+            for (String contractId : accepted) {
+                assertThat(count(jdbc, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                        "contract:" + contractId)).as(contractId).isEqualTo(1);
+            }
+            // a proposal whose answer the crash swallowed may be stored too, but then once, with one process
+            long proposals = count(jdbc, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier LIKE ?",
+                    "contract:" + cases);
+            assertThat(count(jdbc, "SELECT count(*) FROM workflow_case WHERE case_key LIKE ?",
+                    "contract-review/" + cases)).isEqualTo(proposals);
+            assertThat(count(jdbc, "SELECT count(*) FROM act_hi_procinst WHERE business_key_ LIKE ?", cases))
+                    .isEqualTo(proposals);
+            assertThat(count(jdbc, "SELECT count(*) FROM act_hi_taskinst t JOIN act_hi_procinst p "
+                    + "ON p.id_ = t.proc_inst_id_ WHERE p.business_key_ LIKE ?", cases)).isEqualTo(proposals);
+
+            String contractId = accepted.iterator().next();
+            String taskId = api.get("olivia", "/engine-rest/task?processInstanceBusinessKey=" + contractId + ":1.0.0")
+                    .json().get(0).path("id").asText();
+            assertThat(api.post("olivia", "/engine-rest/task/" + taskId + "/complete", "application/json", """
+                    {"variables":{"decision":{"value":"approve"},"comment":{"value":"fine"}}}""").status())
+                    .isEqualTo(204);
+            assertThat(api.get("audrey", "/api/audit/verify").json().path("verified").asBoolean()).isTrue();
+            engine.stop();
+        }
+
+        Path backup = dataDirectory.resolve("backup");
+        FileSystemUtils.copyRecursively(data, backup);
+        try (EmbeddedPostgresServer copy = EmbeddedPostgresServer.start(backup, 0, true)) {
+            Verification verified = VerifyDatabase.verify(copy.jdbcUrl(), "postgres", "postgres");
+            assertThat(verified.firstBroken()).isNull();
+            assertThat(Long.parseLong(query(copy, "SELECT count(*) FROM domainevententry")))
+                    .isEqualTo(verified.verified());
+            for (String contractId : accepted) {
+                assertThat(query(copy, "SELECT count(*) FROM workflow_case WHERE case_key = 'contract-review/"
+                        + contractId + ":1.0.0'")).isEqualTo("1");
+            }
+        }
+    }
+
+    /** Proposes one contract after another until the engine answers with an error or not at all. */
+    private static void proposeUntilRefused(Api api, String prefix, Set<String> accepted) {
+        for (int n = 0; n < 200; n++) {
+            String contractId = prefix + n;
+            try {
+                Api.Reply reply = api.post("mike", "/api/contracts", "application/yaml",
+                        Examples.ordersContract("orders-v1.0.0.yaml", contractId));
+                if (reply.status() != 202) {
+                    return;
+                }
+                accepted.add(contractId);
+            } catch (UncheckedIOException down) {
+                return;
+            }
+        }
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql, Object... arguments) {
+        return jdbc.queryForObject(sql, Long.class, arguments);
     }
 }
