@@ -442,7 +442,8 @@ class ContractTest {
     @Test
     void theReviewPolicyNeverLetsTheOnlyOwnerReviewTheirOwnProposal() {
         ReviewPlan plan = ReviewPolicy.plan(ChangeLevel.ADDITIVE, "olivia",
-                new org.meshgov.domain.DomainProfile("orders", "Orders", "orders-owners", "orders-members"),
+                new org.meshgov.domain.DomainProfile("orders", "Orders", "orders-owners", "orders-members",
+                        org.meshgov.domain.OnboardingStage.PILOT),
                 Set.of("olivia"));
         assertThat(plan.ownerReviewGroup()).isEqualTo(GlobalGroups.GOVERNANCE_REVIEWERS);
     }
