@@ -3,8 +3,10 @@ package org.meshgov.policy;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meshgov.domain.OnboardingStage;
@@ -60,8 +62,9 @@ public record PolicyRule(String name, PolicyTarget target, String description, S
         return String.valueOf(value);
     }
 
-    static java.util.Set<String> placeholders(String message) {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    /** The param names a message refers to, so that the compiler can check they exist. */
+    static Set<String> placeholders(String message) {
+        Set<String> names = new LinkedHashSet<>();
         Matcher placeholder = PLACEHOLDER.matcher(message);
         while (placeholder.find()) {
             names.add(placeholder.group(1));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,11 +99,11 @@ public final class PolicyRules {
         }
         for (OnboardingStage stage : OnboardingStage.values()) {
             if (old.enforcementAt(stage) != rule.enforcementAt(stage)) {
-                differences.add(stage.name().toLowerCase() + " " + old.enforcementAt(stage).wireName() + " -> "
+                differences.add(stage.name().toLowerCase(Locale.ROOT) + " " + old.enforcementAt(stage).wireName() + " -> "
                         + rule.enforcementAt(stage).wireName());
             }
             if (!old.params().get(stage).equals(rule.params().get(stage))) {
-                differences.add(stage.name().toLowerCase() + " params " + old.params().get(stage) + " -> "
+                differences.add(stage.name().toLowerCase(Locale.ROOT) + " params " + old.params().get(stage) + " -> "
                         + rule.params().get(stage));
             }
         }
@@ -124,7 +125,7 @@ public final class PolicyRules {
     private static String enforcementOf(PolicyRule rule) {
         List<String> stages = new ArrayList<>();
         for (OnboardingStage stage : OnboardingStage.values()) {
-            stages.add(stage.name().toLowerCase() + " " + rule.enforcementAt(stage).wireName());
+            stages.add(stage.name().toLowerCase(Locale.ROOT) + " " + rule.enforcementAt(stage).wireName());
         }
         return String.join(", ", stages);
     }

@@ -1,11 +1,13 @@
 package org.meshgov.policy.whatif;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.meshgov.policy.PolicyCompiler;
@@ -41,32 +43,63 @@ public class PolicyWhatIf {
      */
     public WhatIfReport replay(String draft, int casesListed) {
         PolicyRules rules = compiler.compile(0, draft);
-        Tally tally = new Tally(rules, casesListed);
+        List<Tally> tallies = new CopyOnWriteArrayList<>();
         long started = System.nanoTime();
-        long eventsRead = log.replay(pastCase -> tally.add(pastCase,
-                rules.evaluate(pastCase.target(), pastCase.stage(), pastCase.facts())));
+        long eventsRead = log.replay(() -> {
+            Tally tally = new Tally();
+            tallies.add(tally);
+            return pastCase -> tally.add(pastCase, rules.evaluate(pastCase.target(), pastCase.stage(),
+                    pastCase.facts()), casesListed);
+        });
         long elapsedNanos = Math.max(1, System.nanoTime() - started);
-        return tally.report(rules.contentHash(), eventsRead, elapsedNanos);
+        return report(rules, tallies, casesListed, eventsRead, elapsedNanos);
     }
 
-    /** Counts outcomes per rule and domain as the cases stream by; keeps only the first cases of each. */
-    private static final class Tally {
-
-        private final PolicyRules rules;
-        private final int casesListed;
-        private final Map<String, Map<String, Counts>> byRule = new LinkedHashMap<>();
-        private final Map<PolicyTarget, Long> byTarget = new EnumMap<>(PolicyTarget.class);
-        private long cases;
-        private long refused;
-        private long warned;
-
-        Tally(PolicyRules rules, int casesListed) {
-            this.rules = rules;
-            this.casesListed = casesListed;
-            rules.rules().forEach(rule -> byRule.put(rule.name(), new TreeMap<>()));
+    private static WhatIfReport report(PolicyRules rules, List<Tally> tallies, int casesListed, long eventsRead,
+                                       long elapsedNanos) {
+        long cases = 0;
+        long refused = 0;
+        long warned = 0;
+        Map<PolicyTarget, Long> byTarget = new EnumMap<>(PolicyTarget.class);
+        Map<String, Map<String, Counts>> byRule = new LinkedHashMap<>();
+        for (Tally tally : tallies) {
+            cases += tally.cases;
+            refused += tally.refused;
+            warned += tally.warned;
+            tally.byTarget.forEach((target, count) -> byTarget.merge(target, count, Long::sum));
+            tally.byRule.forEach((rule, domains) -> domains.forEach((domain, counts) -> byRule
+                    .computeIfAbsent(rule, r -> new TreeMap<>())
+                    .merge(domain, counts, (a, b) -> a.plus(b, casesListed))));
         }
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        for (PolicyRule rule : rules.rules()) {
+            List<DomainOutcome> domains = new ArrayList<>();
+            long[] totals = new long[3];
+            byRule.getOrDefault(rule.name(), Map.of()).forEach((domain, counts) -> {
+                domains.add(new DomainOutcome(domain, counts.refused, counts.warned, counts.governanceReview,
+                        List.copyOf(counts.cases), counts.total() - counts.cases.size()));
+                totals[0] += counts.refused;
+                totals[1] += counts.warned;
+                totals[2] += counts.governanceReview;
+            });
+            outcomes.add(new RuleOutcome(rule.name(), rule.target().wireName(), totals[0], totals[1], totals[2],
+                    domains));
+        }
+        Map<String, Long> targets = new LinkedHashMap<>();
+        byTarget.forEach((target, count) -> targets.put(target.wireName(), count));
+        return new WhatIfReport(rules.contentHash(), eventsRead, cases, targets, refused, warned,
+                elapsedNanos / 1_000_000, Math.round(cases * 1e10 / elapsedNanos) / 10.0, casesListed, outcomes);
+    }
 
-        void add(PastCase pastCase, PolicyVerdict verdict) {
+    /** One judging thread's counts; it sees its cases in log order. */
+    private static final class Tally {
+        long cases;
+        long refused;
+        long warned;
+        final Map<PolicyTarget, Long> byTarget = new EnumMap<>(PolicyTarget.class);
+        final Map<String, Map<String, Counts>> byRule = new LinkedHashMap<>();
+
+        void add(PastCase pastCase, PolicyVerdict verdict, int casesListed) {
             cases++;
             byTarget.merge(pastCase.target(), 1L, Long::sum);
             if (verdict.refused()) {
@@ -76,53 +109,47 @@ public class PolicyWhatIf {
             }
             for (PolicyVerdict.Failure failure : verdict.failures()) {
                 String outcome = failure.refuses() ? "refused" : failure.warns() ? "warned" : "governance-review";
-                byRule.get(failure.rule().name())
+                byRule.computeIfAbsent(failure.rule().name(), rule -> new TreeMap<>())
                         .computeIfAbsent(pastCase.domain(), domain -> new Counts())
-                        .add(outcome, new CaseOutcome(pastCase.caseId(), outcome, pastCase.stage(), pastCase.at(),
-                                failure.message()), casesListed);
+                        .add(new CaseOutcome(pastCase.caseId(), pastCase.globalIndex(), outcome, pastCase.stage(),
+                                pastCase.at(), failure.message()), casesListed);
             }
-        }
-
-        WhatIfReport report(String contentHash, long eventsRead, long elapsedNanos) {
-            List<RuleOutcome> outcomes = new ArrayList<>();
-            for (PolicyRule rule : rules.rules()) {
-                List<DomainOutcome> domains = new ArrayList<>();
-                long[] totals = new long[3];
-                byRule.get(rule.name()).forEach((domain, counts) -> {
-                    domains.add(new DomainOutcome(domain, counts.refused, counts.warned, counts.governanceReview,
-                            List.copyOf(counts.cases), counts.notListed));
-                    totals[0] += counts.refused;
-                    totals[1] += counts.warned;
-                    totals[2] += counts.governanceReview;
-                });
-                outcomes.add(new RuleOutcome(rule.name(), rule.target().wireName(), totals[0], totals[1], totals[2],
-                        domains));
-            }
-            Map<String, Long> targets = new LinkedHashMap<>();
-            byTarget.forEach((target, count) -> targets.put(target.wireName(), count));
-            return new WhatIfReport(contentHash, eventsRead, cases, targets, refused, warned, elapsedNanos / 1_000_000,
-                    Math.round(cases * 1e9 / elapsedNanos * 10) / 10.0, casesListed, outcomes);
         }
     }
 
+    /** Outcomes of one rule in one domain, and the first cases in log order. */
     private static final class Counts {
         long refused;
         long warned;
         long governanceReview;
         final List<CaseOutcome> cases = new ArrayList<>();
-        long notListed;
 
-        void add(String outcome, CaseOutcome pastCase, int casesListed) {
-            switch (outcome) {
+        void add(CaseOutcome pastCase, int casesListed) {
+            switch (pastCase.outcome()) {
                 case "refused" -> refused++;
                 case "warned" -> warned++;
                 default -> governanceReview++;
             }
             if (cases.size() < casesListed) {
                 cases.add(pastCase);
-            } else {
-                notListed++;
             }
+        }
+
+        long total() {
+            return refused + warned + governanceReview;
+        }
+
+        /** Each thread keeps its first cases, so the first of all are among them. */
+        Counts plus(Counts other, int casesListed) {
+            Counts sum = new Counts();
+            sum.refused = refused + other.refused;
+            sum.warned = warned + other.warned;
+            sum.governanceReview = governanceReview + other.governanceReview;
+            sum.cases.addAll(cases);
+            sum.cases.addAll(other.cases);
+            sum.cases.sort(Comparator.comparingLong(CaseOutcome::globalIndex));
+            sum.cases.subList(Math.min(casesListed, sum.cases.size()), sum.cases.size()).clear();
+            return sum;
         }
     }
 }

@@ -7,8 +7,8 @@ import org.meshgov.domain.OnboardingStage;
 
 /**
  * What a draft policy set would have done to every past case: per rule and per domain, how many
- * cases it would have refused, warned or sent to a governance review, and which (at most
- * {@code casesListed} per rule and domain; {@code casesNotListed} counts the rest).
+ * cases it would have refused, warned or sent to a governance review, and which (the first
+ * {@code casesListed} in log order per rule and domain; {@code casesNotListed} counts the rest).
  */
 public record WhatIfReport(String draftContentHash, long eventsRead, long casesEvaluated,
                            Map<String, Long> casesByTarget, long casesRefused, long casesWarned, long elapsedMillis,
@@ -22,7 +22,11 @@ public record WhatIfReport(String draftContentHash, long eventsRead, long casesE
                                 List<CaseOutcome> cases, long casesNotListed) {
     }
 
-    /** {@code outcome}: refused, warned or governance-review; {@code stage}: the domain's stage at the time. */
-    public record CaseOutcome(String caseId, String outcome, OnboardingStage stage, Instant at, String message) {
+    /**
+     * {@code outcome}: refused, warned or governance-review; {@code stage}: the domain's stage at the
+     * time; {@code globalIndex}: where the case's event is in the log.
+     */
+    public record CaseOutcome(String caseId, long globalIndex, String outcome, OnboardingStage stage, Instant at,
+                              String message) {
     }
 }
