@@ -38,15 +38,4 @@ public final class CelValues {
         }
         return node.asText();
     }
-
-    /** A param or fact from Java: integers widen to {@code long}, as CEL's {@code int}. */
-    public static Object of(Object value) {
-        if (value instanceof Integer i) {
-            return i.longValue();
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(CelValues::of).toList();
-        }
-        return value == null ? NullValue.NULL_VALUE : value;
-    }
 }

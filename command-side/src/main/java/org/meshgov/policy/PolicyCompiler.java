@@ -142,7 +142,7 @@ public final class PolicyCompiler {
         if (!violations.isEmpty()) {
             throw new GovernanceViolationException(violations);
         }
-        return new PolicyRules(version, text, document.path("description").asText(null), rules);
+        return new PolicyRules(version, text, rules);
     }
 
     private static Map<OnboardingStage, Map<String, Object>> params(JsonNode node, String at, String name,

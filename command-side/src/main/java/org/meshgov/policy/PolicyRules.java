@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.meshgov.domain.OnboardingStage;
 
 /** One version of the policy set: its document as written and its rules, compiled and ready to judge cases. */
@@ -18,13 +17,11 @@ public final class PolicyRules {
 
     private final long version;
     private final String document;
-    private final String description;
     private final List<PolicyRule> rules;
 
-    PolicyRules(long version, String document, String description, List<PolicyRule> rules) {
+    PolicyRules(long version, String document, List<PolicyRule> rules) {
         this.version = version;
         this.document = document;
-        this.description = description;
         this.rules = List.copyOf(rules);
     }
 
@@ -34,10 +31,6 @@ public final class PolicyRules {
 
     public String document() {
         return document;
-    }
-
-    public String description() {
-        return description;
     }
 
     public List<PolicyRule> rules() {
@@ -66,10 +59,6 @@ public final class PolicyRules {
                     failures.add(new PolicyVerdict.Failure(rule, enforcement, message)));
         }
         return new PolicyVerdict(version, stage, failures);
-    }
-
-    public Optional<PolicyRule> rule(String name) {
-        return rules.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
     /** What changes from {@code earlier} to this version, one line per rule added, removed or changed. */
