@@ -52,8 +52,15 @@ public final class PolicySets {
         return version;
     }
 
-    /** Brings the shipped set back into force when another version is. */
+    /** Rejects a change a test left in review, then brings the shipped set back into force when another version is. */
     public static void restoreShippedSet(Api api, TaskService tasks, IdentityService identity) {
+        for (var version : api.get("admin", "/api/policies/versions").json()) {
+            if (version.path("status").asText().equals("IN_REVIEW")) {
+                decide(version.path("version").asLong(), "reject", "left in review by a test", tasks, identity);
+                await().atMost(Duration.ofSeconds(20)).until(() -> !api.get("admin", "/api/policies/versions/"
+                        + version.path("version").asLong()).json().path("status").asText().equals("IN_REVIEW"));
+            }
+        }
         String active = api.get("admin", "/api/policies/versions/" + api.get("admin", "/api/policies").json()
                 .path("version").asLong() + "/document").body();
         if (!active.equals(PolicyCompiler.defaultPolicySet())) {

@@ -26,8 +26,9 @@ public class ProjectedPolicies implements ActivePolicies {
 
     @Override
     public PolicyRules current() {
-        PolicyQueries.PolicyDocument active = queries.activeDocument().orElseThrow(() ->
+        long active = queries.activeVersion().orElseThrow(() ->
                 new IllegalStateException("no policy set is in force yet; the engine adopts its default at start"));
-        return compiled.computeIfAbsent(active.version(), version -> compiler.compile(version, active.document()));
+        return compiled.computeIfAbsent(active, version -> compiler.compile(version,
+                queries.document(version).orElseThrow().document()));
     }
 }

@@ -2,6 +2,8 @@ package org.meshgov.policy.whatif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What-if by replay over a generated history whose answers are known by construction (see
  * {@link GeneratedHistory}), judged by the shipped policy set. {@value #CASES_PROPERTY} sets how
  * many cases (2,000 by default; {@code mvn -Pwhatif-benchmark} runs 100,000) and the test prints
- * the replay rate.
+ * the replay rate; with 100,000 it also holds the replay to a minute, when the machine is not busier
+ * than its cores.
  */
 @MeshgovSpringTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,10 +87,15 @@ class WhatIfReplayTest {
     void everyPastCaseIsJudgedByTheDraftWithItsDomainsStageAtTheTime() {
         PolicyWhatIf whatIf = new PolicyWhatIf(history, serializer, compiler);
 
+        OperatingSystemMXBean system = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = system.getProcessCpuTime();
         WhatIfReport report = whatIf.replay(PolicyCompiler.defaultPolicySet(), 5);
 
-        System.out.printf("what-if replay: %,d cases (%,d events) in %,d ms = %,.0f cases/s%n",
-                report.casesEvaluated(), report.eventsRead(), report.elapsedMillis(), report.casesPerSecond());
+        // the machine's load says how much of the wall time was this replay's own
+        System.out.printf("what-if replay: %,d cases (%,d events) in %,d ms = %,.0f cases/s; engine CPU %,d ms;"
+                        + " load average %.1f on %d cores%n", report.casesEvaluated(), report.eventsRead(),
+                report.elapsedMillis(), report.casesPerSecond(), (system.getProcessCpuTime() - cpuBefore) / 1_000_000,
+                system.getSystemLoadAverage(), system.getAvailableProcessors());
         assertThat(report.casesEvaluated()).isEqualTo(CASES);
         assertThat(report.casesByTarget()).containsEntry("access-request", (long) countOf(GeneratedHistory::isAccess))
                 .containsEntry("contract-proposal", (long) countOf(GeneratedHistory::isProposal))
@@ -108,7 +116,8 @@ class WhatIfReplayTest {
         assertThat(report.rules()).filteredOn(r -> List.of("contract-owner-team", "contract-support-channel",
                 "breaking-change-governance-review").contains(r.rule()))
                 .allSatisfy(r -> assertThat(r.domains()).isEmpty());
-        if (CASES >= 100_000) {
+        // wall time says something only when the test has the cores to itself
+        if (CASES >= 100_000 && system.getSystemLoadAverage() < system.getAvailableProcessors()) {
             assertThat(report.elapsedMillis()).as("100,000 cases replayed in under a minute").isLessThan(60_000);
         }
     }

@@ -32,9 +32,10 @@ public class PolicyQueries {
         this.json = json;
     }
 
-    public Optional<PolicyDocument> activeDocument() {
-        return jdbc.query("SELECT version, document FROM policy_set_version WHERE status = 'ACTIVE'",
-                (row, i) -> new PolicyDocument(row.getLong("version"), row.getString("document"))).stream().findFirst();
+    /** The number of the version in force; its document is read only when a version is new to the reader. */
+    public Optional<Long> activeVersion() {
+        return jdbc.queryForList("SELECT version FROM policy_set_version WHERE status = 'ACTIVE'", Long.class)
+                .stream().findFirst();
     }
 
     public Optional<PolicyDocument> document(long version) {
