@@ -21,6 +21,10 @@ import org.meshgov.governance.Violation;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.policy.ActivePolicies;
+import org.meshgov.policy.PolicyEvaluation;
+import org.meshgov.policy.PolicyTarget;
+import org.meshgov.policy.PolicyVerdict;
 
 /**
  * A consumer domain's request to read a contract, and the grant it becomes: approved by every
@@ -55,7 +59,7 @@ public class AccessRequest {
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public AccessRequestAccepted handle(RequestAccessCommand command, DomainDirectory directory,
                                         PublishedContracts contracts, AccessClaims claims, AccessPolicy policy,
-                                        Clock clock) {
+                                        ActivePolicies policies, Clock clock) {
         Actor actor = command.actor();
         DomainProfile consumer = directory.find(command.consumerDomain()).orElseThrow(() ->
                 GovernanceViolationException.of("$.consumerDomain", "domain-registered",
@@ -87,20 +91,28 @@ public class AccessRequest {
         List<ApprovalRole> needed = ownDomain ? List.of()
                 : sensitiveRequested.isEmpty() ? List.of(ApprovalRole.OWNER)
                 : List.of(ApprovalRole.OWNER, ApprovalRole.PRIVACY);
-        apply(new AccessRequestedEvent(command.requestId(), command.contractId(), command.majorVersion(),
-                published.version(), owning.id(), owning.ownerGroup(), consumer.id(), consumer.ownerGroup(),
-                command.purpose().trim(), List.copyOf(scope.properties()), sensitiveRequested, command.until(), needed,
-                command.renewsGrantId(), actor.userId()));
+        AccessRequestedEvent requested = new AccessRequestedEvent(command.requestId(), command.contractId(),
+                command.majorVersion(), published.version(), owning.id(), owning.ownerGroup(), consumer.id(),
+                consumer.ownerGroup(), command.purpose().trim(), List.copyOf(scope.properties()), sensitiveRequested,
+                command.until(), needed, command.renewsGrantId(), actor.userId(), null);
+        // the owning domain's stage: its data, its rules for sharing it
+        PolicyVerdict verdict = policies.current().evaluate(PolicyTarget.ACCESS_REQUEST, owning.stage(),
+                AccessRequestFacts.of(requested, Instant.now(clock)));
+        verdict.refuseIfEnforced();
+        PolicyEvaluation evaluation = verdict.evaluation();
+        apply(requested.evaluatedAs(evaluation));
         if (ownDomain) {
             apply(new AccessGrantedEvent(command.requestId(), command.contractId(), command.majorVersion(),
                     consumer.id(), List.copyOf(scope.properties()), command.until(), List.of(),
                     "requested by the owning domain for its own contract"));
         }
-        List<String> warnings = published.deprecated()
-                ? List.of(command.contractId() + " " + published.version() + " is deprecated: plan for its replacement")
-                : List.of();
+        List<String> warnings = new ArrayList<>();
+        if (published.deprecated()) {
+            warnings.add(command.contractId() + " " + published.version() + " is deprecated: plan for its replacement");
+        }
+        warnings.addAll(evaluation.warningLines());
         return new AccessRequestAccepted(command.requestId(), ownDomain ? AccessStatus.GRANTED : AccessStatus.PENDING,
-                needed, warnings);
+                needed, List.copyOf(warnings), evaluation);
     }
 
     private static void checkPurpose(String purpose, AccessPolicy policy, List<Violation> violations) {

@@ -36,6 +36,7 @@ import org.meshgov.deprecation.DeprecateContractVersionCommand;
 import org.meshgov.deprecation.DeprecationAcknowledgedEvent;
 import org.meshgov.deprecation.DeprecationCancelledEvent;
 import org.meshgov.deprecation.DeprecationConsumerAddedEvent;
+import org.meshgov.deprecation.DeprecationFacts;
 import org.meshgov.deprecation.DeprecationObjectedEvent;
 import org.meshgov.deprecation.DeprecationOpened;
 import org.meshgov.deprecation.DeprecationPolicy;
@@ -52,12 +53,18 @@ import org.meshgov.deprecation.VersionDeprecation.ConsumerProgress;
 import org.meshgov.deprecation.VersionDeprecation;
 import org.meshgov.domain.DomainDirectory;
 import org.meshgov.domain.DomainProfile;
+import org.meshgov.domain.OnboardingStage;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.governance.Violation;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.policy.ActivePolicies;
+import org.meshgov.policy.PolicyEvaluation;
+import org.meshgov.policy.PolicyTarget;
+import org.meshgov.policy.PolicyVerdict;
+import org.meshgov.policy.Remedy;
 
 /**
  * All versions of one data contract (one ODCS {@code id}). One aggregate per contract keeps the
@@ -88,7 +95,7 @@ public class Contract {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ProposalAccepted handle(ProposeContractVersionCommand command, DomainDirectory directory,
-                                   ContractDocumentRules rules) {
+                                   ContractDocumentRules rules, ActivePolicies policies) {
         JsonNode document = command.document();
         rejectIfAny(rules.check(document));
 
@@ -116,14 +123,19 @@ public class Contract {
                     CompatibilityClassifier.overall(changes)));
         }
 
+        ContractVersionProposedEvent proposed = new ContractVersionProposedEvent(command.contractId(), version,
+                revision, domainId, document.path("name").asText(null), document, ContentHash.of(document),
+                command.documentUrl(), latestPublishedVersion == null ? null : latestPublishedVersion.toString(), level,
+                changes, null, actor.userId(), null);
+        PolicyVerdict verdict = policies.current().evaluate(PolicyTarget.CONTRACT_PROPOSAL, proposingDomain.stage(),
+                ContractProposalFacts.of(proposed));
+        verdict.refuseIfEnforced();
         ReviewPlan plan = ReviewPolicy.plan(level, actor.userId(), proposingDomain,
-                directory.membersOf(proposingDomain.ownerGroup()));
-        apply(new ContractVersionProposedEvent(command.contractId(), version, revision, domainId,
-                document.path("name").asText(null), document, ContentHash.of(document), command.documentUrl(),
-                latestPublishedVersion == null ? null : latestPublishedVersion.toString(), level, changes, plan,
-                actor.userId()));
+                directory.membersOf(proposingDomain.ownerGroup()), verdict.requires(Remedy.GOVERNANCE_REVIEW));
+        PolicyEvaluation evaluation = verdict.evaluation();
+        apply(proposed.reviewedUnder(plan, evaluation));
         return new ProposalAccepted(command.contractId(), version, revision, ContractVersionStatus.IN_REVIEW, level,
-                changes);
+                changes, evaluation.warningLines(), evaluation);
     }
 
     private int nextRevision(String version, SemanticVersion semanticVersion, Actor actor) {
@@ -236,7 +248,7 @@ public class Contract {
             Instant sunset = Instant.now(clock).plus(policy.minimumNotice(!consumers.isEmpty()));
             apply(new ContractVersionDeprecatedEvent(contractId, old.toString(), nextDeprecationId(old.toString()),
                     domain, old.major(), "replaced by the new major version " + published.version(), sunset,
-                    published.version(), consumers, "system:new-major"));
+                    published.version(), consumers, "system:new-major", null));
         });
     }
 
@@ -256,7 +268,8 @@ public class Contract {
 
     @CommandHandler
     public DeprecationOpened handle(DeprecateContractVersionCommand command, DomainDirectory directory,
-                                    ActiveGrants grants, DeprecationPolicy policy, Clock clock) {
+                                    ActiveGrants grants, DeprecationPolicy policy, ActivePolicies policies,
+                                    Clock clock) {
         VersionUnderGovernance target = requireVersion(command.version());
         requireOwner(command.actor(), directory, "deprecate a version");
         if (target.status() != ContractVersionStatus.PUBLISHED) {
@@ -288,10 +301,20 @@ public class Contract {
         }
         rejectIfAny(violations);
         String deprecationId = nextDeprecationId(command.version());
-        apply(new ContractVersionDeprecatedEvent(contractId, command.version(), deprecationId, domain, version.major(),
-                command.reason(), command.sunset(), command.replacementVersion(), consumers,
-                command.actor().userId()));
-        return new DeprecationOpened(deprecationId, "OPEN", consumers.stream().map(Consumer::domain).toList());
+        ContractVersionDeprecatedEvent deprecated = new ContractVersionDeprecatedEvent(contractId, command.version(),
+                deprecationId, domain, version.major(), command.reason(), command.sunset(),
+                command.replacementVersion(), consumers, command.actor().userId(), null);
+        PolicyVerdict verdict = policies.current().evaluate(PolicyTarget.DEPRECATION, stageOf(directory),
+                DeprecationFacts.of(deprecated, Instant.now(clock)));
+        verdict.refuseIfEnforced();
+        PolicyEvaluation evaluation = verdict.evaluation();
+        apply(deprecated.evaluatedAs(evaluation));
+        return new DeprecationOpened(deprecationId, "OPEN", consumers.stream().map(Consumer::domain).toList(),
+                evaluation.warningLines(), evaluation);
+    }
+
+    private OnboardingStage stageOf(DomainDirectory directory) {
+        return directory.find(domain).map(DomainProfile::stage).orElseThrow();
     }
 
     @CommandHandler

@@ -27,6 +27,10 @@ import org.meshgov.governance.Violation;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.policy.ActivePolicies;
+import org.meshgov.policy.PolicyEvaluation;
+import org.meshgov.policy.PolicyTarget;
+import org.meshgov.policy.PolicyVerdict;
 
 /**
  * Data that broke its contract, driven from raise to close by accountable people: the owning
@@ -65,8 +69,9 @@ public class Incident {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public String handle(RaiseIncidentCommand command, PublishedContracts contracts, ActiveGrants grants,
-                         DomainDirectory directory, AcknowledgementSla sla, Clock clock) {
+    public IncidentRaised handle(RaiseIncidentCommand command, PublishedContracts contracts, ActiveGrants grants,
+                                 DomainDirectory directory, AcknowledgementSla sla, ActivePolicies policies,
+                                 Clock clock) {
         List<Violation> violations = new ArrayList<>();
         if (command.kind() == null) {
             violations.add(new Violation("$.kind", "required", "say what kind of incident it is"));
@@ -87,11 +92,16 @@ public class Incident {
             throw new NotAllowedException(actor.userId() + " can raise incidents on " + command.contractId()
                     + " only as a member of " + owner.id() + " or of a domain with access to it");
         }
-        apply(new IncidentRaisedEvent(command.incidentId(), command.contractId(), version.version(), owner.id(),
-                owner.ownerGroup(), command.kind(), command.severity(), command.title().strip(),
-                command.description().strip(), null, null, consumers,
-                sla.acknowledgeBy(command.severity(), Instant.now(clock)), actor.userId()));
-        return command.incidentId();
+        IncidentRaisedEvent raised = new IncidentRaisedEvent(command.incidentId(), command.contractId(),
+                version.version(), owner.id(), owner.ownerGroup(), command.kind(), command.severity(),
+                command.title().strip(), command.description().strip(), null, null, consumers,
+                sla.acknowledgeBy(command.severity(), Instant.now(clock)), actor.userId(), null);
+        PolicyVerdict verdict = policies.current().evaluate(PolicyTarget.INCIDENT, owner.stage(),
+                IncidentFacts.of(raised));
+        verdict.refuseIfEnforced();
+        PolicyEvaluation evaluation = verdict.evaluation();
+        apply(raised.evaluatedAs(evaluation));
+        return new IncidentRaised(command.incidentId(), evaluation.warningLines(), evaluation);
     }
 
     @CommandHandler
@@ -109,7 +119,7 @@ public class Incident {
                 "Run " + command.runId() + " at " + command.runAt() + " failed rule " + command.rule() + measured
                         + details,
                 command.rule(), command.runId(), consumersOf(version, owner, grants),
-                sla.acknowledgeBy(severity.value(), Instant.now(clock)), command.reportedBy()));
+                sla.acknowledgeBy(severity.value(), Instant.now(clock)), command.reportedBy(), null));
         return command.incidentId();
     }
 

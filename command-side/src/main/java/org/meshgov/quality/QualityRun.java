@@ -2,6 +2,8 @@ package org.meshgov.quality;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -18,6 +20,10 @@ import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.Violation;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.policy.ActivePolicies;
+import org.meshgov.policy.PolicyEvaluation;
+import org.meshgov.policy.PolicyTarget;
+import org.meshgov.policy.PolicyVerdict;
 import org.meshgov.quality.QualityResultsRecordedEvent.RecordedResult;
 
 /** One pipeline run's quality results against a published contract version, recorded once. */
@@ -38,7 +44,8 @@ public class QualityRun {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public void handle(RecordQualityResultsCommand command, PublishedContracts contracts, DomainDirectory domains) {
+    public QualityResultsRecorded handle(RecordQualityResultsCommand command, PublishedContracts contracts,
+                                         DomainDirectory domains, ActivePolicies policies, Clock clock) {
         PublishedVersion version = contracts.version(command.contractId(), command.version()).orElseThrow(() ->
                 GovernanceViolationException.of("$.version", "contract-published", "contract " + command.contractId()
                         + " has no published version " + command.version()));
@@ -77,8 +84,14 @@ public class QualityRun {
         if (!violations.isEmpty()) {
             throw new GovernanceViolationException(violations);
         }
-        apply(new QualityResultsRecordedEvent(command.contractId(), command.version(), version.domain(),
-                command.runId(), command.runAt(), recorded, actor.userId()));
+        QualityResultsRecordedEvent run = new QualityResultsRecordedEvent(command.contractId(), command.version(),
+                version.domain(), command.runId(), command.runAt(), recorded, actor.userId(), null);
+        PolicyVerdict verdict = policies.current().evaluate(PolicyTarget.QUALITY_RESULT, owner.stage(),
+                QualityRunFacts.of(run, Instant.now(clock)));
+        verdict.refuseIfEnforced();
+        PolicyEvaluation evaluation = verdict.evaluation();
+        apply(run.evaluatedAs(evaluation));
+        return new QualityResultsRecorded(evaluation.warningLines(), evaluation);
     }
 
     @EventSourcingHandler

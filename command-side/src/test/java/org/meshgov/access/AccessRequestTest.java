@@ -27,6 +27,14 @@ import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.domain.OnboardingStage;
+import org.meshgov.policy.ActivePolicies;
+import org.meshgov.policy.Enforcement;
+import org.meshgov.policy.PolicyEvaluation;
+import org.meshgov.policy.PolicyFinding;
+import org.meshgov.policy.PolicyRules;
+import org.meshgov.policy.PolicyViolationException;
+import org.meshgov.policy.TestPolicies;
 
 class AccessRequestTest {
 
@@ -42,8 +50,11 @@ class AccessRequestTest {
     static final Actor GRETA = Actor.of("greta", GlobalGroups.GOVERNANCE_REVIEWERS);
     static final List<String> PLAIN = List.of("orders.order_id", "orders.order_total");
     static final List<String> WITH_CUSTOMER = List.of("orders.customer_id", "orders.order_id");
+    static final PolicyEvaluation NO_FINDINGS = new PolicyEvaluation(0, OnboardingStage.PILOT, List.of());
 
     AggregateTestFixture<AccessRequest> fixture;
+    InMemoryDomainDirectory directory;
+    PolicyRules policies = TestPolicies.NONE;
     final Map<String, PublishedContracts.PublishedVersion> published = new HashMap<>();
     final List<String> holders = new ArrayList<>();
 
@@ -61,9 +72,10 @@ class AccessRequestTest {
         fixture = new AggregateTestFixture<>(AccessRequest.class);
         published.put("orders-placed:1", new PublishedContracts.PublishedVersion("orders-placed", "1.0.0", "orders",
                 ordersContract(), false));
-        fixture.registerInjectableResource(new InMemoryDomainDirectory()
+        directory = new InMemoryDomainDirectory()
                 .withDomain("orders", Set.of("olivia"))
-                .withDomain("marketing", Set.of("oscar")));
+                .withDomain("marketing", Set.of("oscar"));
+        fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(new PublishedContracts() {
             @Override
             public Optional<PublishedVersion> latestInMajor(String contractId, long major) {
@@ -83,6 +95,7 @@ class AccessRequestTest {
         fixture.registerInjectableResource((AccessClaims) scope -> List.copyOf(holders));
         fixture.registerInjectableResource(AccessPolicy.defaults());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((ActivePolicies) () -> policies);
     }
 
     static RequestAccessCommand request(List<String> properties, Actor actor) {
@@ -91,7 +104,7 @@ class AccessRequestTest {
 
     static AccessRequestedEvent requested(List<String> properties, List<String> sensitive, List<ApprovalRole> needed) {
         return new AccessRequestedEvent(ID, "orders-placed", 1, "1.0.0", "orders", "orders-owners", "marketing",
-                "marketing-owners", PURPOSE, properties, sensitive, UNTIL, needed, null, "mia");
+                "marketing-owners", PURPOSE, properties, sensitive, UNTIL, needed, null, "mia", NO_FINDINGS);
     }
 
     static AccessRequestedEvent plainRequested() {
@@ -432,6 +445,67 @@ class AccessRequestTest {
                     .when(new DeclineRenewalCommand(ID, "campaign over", MIA))
                     .expectException(NotAllowedException.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class JudgedByThePolicySet {
+
+        static final String RULE = "access-grant-max-duration";
+
+        @BeforeEach
+        void shippedDefault() {
+            policies = TestPolicies.SHIPPED_DEFAULT;
+        }
+
+        RequestAccessCommand forDays(int days) {
+            return new RequestAccessCommand(ID, "orders-placed", 1, "marketing", PURPOSE, PLAIN,
+                    NOW.plus(Duration.ofDays(days)), null, MIA);
+        }
+
+        @Test
+        void aLongGrantOfAPilotDomainsDataIsAcceptedWithAWarning() {
+            fixture.givenNoPriorActivity()
+                    .when(forDays(200))
+                    .expectEventsMatching(Matchers.exactSequenceOf(Matchers.messageWithPayload(Matchers.predicate(
+                            p -> p instanceof AccessRequestedEvent e && e.policy().equals(new PolicyEvaluation(1,
+                                    OnboardingStage.PILOT, List.of(new PolicyFinding(RULE, Enforcement.ADVISORY,
+                                    "a grant lasts at most 180 days for data of a domain at this stage")))))),
+                            Matchers.andNoMore()))
+                    .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof AccessRequestAccepted a
+                            && a.warnings().equals(List.of(RULE
+                            + ": a grant lasts at most 180 days for data of a domain at this stage"))));
+        }
+
+        @Test
+        void theSameGrantOfAnOnboardingDomainsDataIsRefused() {
+            directory.atStage("orders", OnboardingStage.ONBOARDING);
+            fixture.givenNoPriorActivity()
+                    .when(forDays(200))
+                    .expectException(Matchers.predicate(e -> e instanceof PolicyViolationException refused
+                            && refused.violations().get(0).rule().equals(RULE)
+                            && refused.violations().get(0).path().equals("$.until")))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theOwningDomainsStageDecidesNotTheConsumers() {
+            directory.atStage("marketing", OnboardingStage.FEDERATED);
+            fixture.givenNoPriorActivity()
+                    .when(forDays(120))
+                    .expectSuccessfulHandlerExecution();
+            directory.atStage("orders", OnboardingStage.FEDERATED);
+            fixture.givenNoPriorActivity()
+                    .when(forDays(120))
+                    .expectException(PolicyViolationException.class);
+        }
+
+        @Test
+        void thePlatformsOwnMaximumStillHoldsWhateverThePolicySays() {
+            policies = TestPolicies.NONE;
+            fixture.givenNoPriorActivity()
+                    .when(forDays(400))
+                    .expectException(violationOf("until-max-duration"));
         }
     }
 }

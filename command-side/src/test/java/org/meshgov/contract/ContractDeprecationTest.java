@@ -40,6 +40,7 @@ import org.meshgov.deprecation.DeprecationAcknowledgedEvent;
 import org.meshgov.deprecation.DeprecationCancelledEvent;
 import org.meshgov.deprecation.DeprecationConsumerAddedEvent;
 import org.meshgov.deprecation.DeprecationObjectedEvent;
+import org.meshgov.deprecation.DeprecationOpened;
 import org.meshgov.deprecation.DeprecationPolicy;
 import org.meshgov.deprecation.DeprecationRemindersSentEvent;
 import org.meshgov.deprecation.DeprecationResponse;
@@ -56,6 +57,11 @@ import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.domain.OnboardingStage;
+import org.meshgov.policy.ActivePolicies;
+import org.meshgov.policy.PolicyRules;
+import org.meshgov.policy.PolicyViolationException;
+import org.meshgov.policy.TestPolicies;
 
 class ContractDeprecationTest {
 
@@ -67,18 +73,22 @@ class ContractDeprecationTest {
     static final String DEPRECATION = "d-1";
 
     AggregateTestFixture<Contract> fixture;
+    InMemoryDomainDirectory directory;
+    PolicyRules policies = TestPolicies.NONE;
     final List<Consumer> consumers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(new InMemoryDomainDirectory()
+        directory = new InMemoryDomainDirectory()
                 .withDomain("orders", Set.of("olivia", "omar"))
-                .withDomain("marketing", Set.of("oscar")));
+                .withDomain("marketing", Set.of("oscar"));
+        fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(new ContractDocumentRules());
         fixture.registerInjectableResource((ActiveGrants) (contract, major) -> List.copyOf(consumers));
         fixture.registerInjectableResource(DeprecationPolicy.defaults());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((ActivePolicies) () -> policies);
     }
 
     static DeprecateContractVersionCommand deprecate(Instant sunset, String replacement, Actor actor) {
@@ -88,7 +98,7 @@ class ContractDeprecationTest {
 
     static ContractVersionDeprecatedEvent deprecated(List<Consumer> consumers) {
         return new ContractVersionDeprecatedEvent(ID, "1.0.0", DEPRECATION, "orders", 1, "moving to the event-based feed",
-                SUNSET, null, consumers, "olivia");
+                SUNSET, null, consumers, "olivia", null);
     }
 
     static Object[] publishedAndDeprecated(Consumer... consumers) {
@@ -318,6 +328,41 @@ class ContractDeprecationTest {
                     .when(new RetireContractVersionCommand(ID, "1.0.0", "we are done", OSCAR))
                     .expectException(NotAllowedException.class)
                     .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class JudgedByThePolicySet {
+
+        static final Instant IN_100_DAYS = NOW.plus(Duration.ofDays(100));
+
+        @BeforeEach
+        void shippedDefault() {
+            policies = TestPolicies.SHIPPED_DEFAULT;
+            consumers.add(MARKETING);
+        }
+
+        @Test
+        void aPilotIsAdvisedToGiveConsumersMoreNoticeThanThePlatformsMinimum() {
+            fixture.given(firstVersionProposedByMike(), firstVersionPublished())
+                    .when(deprecate(IN_100_DAYS, null, OLIVIA))
+                    .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof DeprecationOpened o
+                            && o.warnings().equals(List.of("deprecation-minimum-notice: give at least 60 days of"
+                            + " notice (120 when the version has consumers)"))
+                            && o.policy().policyVersion() == 1));
+        }
+
+        @Test
+        void aFederatedDomainMustGiveConsumersHalfAYear() {
+            directory.atStage("orders", OnboardingStage.FEDERATED);
+            fixture.given(firstVersionProposedByMike(), firstVersionPublished())
+                    .when(deprecate(IN_100_DAYS, null, OLIVIA))
+                    .expectException(Matchers.predicate(e -> e instanceof PolicyViolationException refused
+                            && refused.violations().get(0).message().contains("180 when the version has consumers")))
+                    .expectNoEvents();
+            fixture.given(firstVersionProposedByMike(), firstVersionPublished())
+                    .when(deprecate(NOW.plus(Duration.ofDays(180)), null, OLIVIA))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 }

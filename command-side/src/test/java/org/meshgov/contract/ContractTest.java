@@ -31,6 +31,11 @@ import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.domain.OnboardingStage;
+import org.meshgov.policy.Enforcement;
+import org.meshgov.policy.PolicyEvaluation;
+import org.meshgov.policy.PolicyFinding;
+import org.meshgov.policy.TestPolicies;
 
 class ContractTest {
 
@@ -61,6 +66,7 @@ class ContractTest {
         fixture.registerInjectableResource((ActiveGrants) (contract, major) -> List.copyOf(consumers));
         fixture.registerInjectableResource(DeprecationPolicy.defaults());
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(TestPolicies.active(TestPolicies.GOVERNANCE_FOR_BREAKING_CHANGES));
     }
 
     static ProposeContractVersionCommand propose(JsonNode document, Actor actor) {
@@ -71,7 +77,15 @@ class ContractTest {
                                                  String comparedWith, String proposer) {
         return new ContractVersionProposedEvent(ID, document.path("version").asText(), revision, "orders",
                 document.path("name").asText(), document, ContentHash.of(document), "http://localhost/doc",
-                comparedWith, level, List.of(), plan, proposer);
+                comparedWith, level, List.of(), plan, proposer, evaluation(plan));
+    }
+
+    /** What {@link TestPolicies#GOVERNANCE_FOR_BREAKING_CHANGES} records: its remedy when governance reviews. */
+    static PolicyEvaluation evaluation(ReviewPlan plan) {
+        return new PolicyEvaluation(1, OnboardingStage.PILOT, plan.requiresGovernanceReview()
+                ? List.of(new PolicyFinding("breaking-change-governance-review", Enforcement.ENFORCED,
+                        "breaking changes need a governance reviewer"))
+                : List.of());
     }
 
     static ContractVersionProposedEvent firstVersionProposedByMike() {
@@ -442,8 +456,9 @@ class ContractTest {
     @Test
     void theReviewPolicyNeverLetsTheOnlyOwnerReviewTheirOwnProposal() {
         ReviewPlan plan = ReviewPolicy.plan(ChangeLevel.ADDITIVE, "olivia",
-                new org.meshgov.domain.DomainProfile("orders", "Orders", "orders-owners", "orders-members"),
-                Set.of("olivia"));
+                new org.meshgov.domain.DomainProfile("orders", "Orders", "orders-owners", "orders-members",
+                        org.meshgov.domain.OnboardingStage.PILOT),
+                Set.of("olivia"), false);
         assertThat(plan.ownerReviewGroup()).isEqualTo(GlobalGroups.GOVERNANCE_REVIEWERS);
     }
 }

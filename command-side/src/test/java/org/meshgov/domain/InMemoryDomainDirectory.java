@@ -12,9 +12,15 @@ public class InMemoryDomainDirectory implements DomainDirectory {
     private final Map<String, Set<String>> members = new HashMap<>();
 
     public InMemoryDomainDirectory withDomain(String id, Set<String> owners) {
-        DomainProfile profile = new DomainProfile(id, id, id + "-owners", id + "-members");
+        DomainProfile profile = new DomainProfile(id, id, id + "-owners", id + "-members", OnboardingStage.PILOT);
         domains.put(id, profile);
         members.put(profile.ownerGroup(), owners);
+        return this;
+    }
+
+    public InMemoryDomainDirectory atStage(String id, OnboardingStage stage) {
+        DomainProfile profile = domains.get(id);
+        domains.put(id, new DomainProfile(id, profile.name(), profile.ownerGroup(), profile.memberGroup(), stage));
         return this;
     }
 

@@ -21,8 +21,16 @@ import org.meshgov.governance.IllegalTransitionException;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.domain.OnboardingStage;
+import org.meshgov.policy.ActivePolicies;
+import org.meshgov.policy.PolicyEvaluation;
+import org.meshgov.policy.PolicyRules;
+import org.meshgov.policy.PolicyViolationException;
+import org.meshgov.policy.TestPolicies;
 
 class IncidentTest {
+
+    static final PolicyEvaluation NO_FINDINGS = new PolicyEvaluation(0, OnboardingStage.PILOT, List.of());
 
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     static final String ID = "inc-1";
@@ -35,14 +43,17 @@ class IncidentTest {
     static final Actor TIMER = Actor.system("acknowledgement-sla");
 
     AggregateTestFixture<Incident> fixture;
+    InMemoryDomainDirectory directory;
+    PolicyRules policies = TestPolicies.NONE;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(new InMemoryDomainDirectory()
+        directory = new InMemoryDomainDirectory()
                 .withDomain("orders", Set.of("olivia")).withMembers("orders", Set.of("mike"))
                 .withDomain("marketing", Set.of("oscar")).withMembers("marketing", Set.of("mia"))
-                .withDomain("shipping", Set.of("sam")).withMembers("shipping", Set.of("sid")));
+                .withDomain("shipping", Set.of("sam")).withMembers("shipping", Set.of("sid"));
+        fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(new PublishedContracts() {
             @Override
             public Optional<PublishedVersion> latestInMajor(String contractId, long major) {
@@ -67,6 +78,7 @@ class IncidentTest {
         fixture.registerInjectableResource(AcknowledgementSla.defaults());
         fixture.registerInjectableResource(new QualityIncidentSeverity(IncidentSeverity.SEV3));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((ActivePolicies) () -> policies);
     }
 
     static RaiseIncidentCommand raise(IncidentSeverity severity, Actor actor) {
@@ -77,7 +89,7 @@ class IncidentTest {
     static IncidentRaisedEvent raised(IncidentSeverity severity) {
         return new IncidentRaisedEvent(ID, CONTRACT, "1.0.0", "orders", "orders-owners", IncidentKind.FRESHNESS,
                 severity, "Orders are six hours late", "The nightly load did not run", null, null,
-                List.of("marketing"), NOW.plus(Duration.ofMinutes(15)), "olivia");
+                List.of("marketing"), NOW.plus(Duration.ofMinutes(15)), "olivia", NO_FINDINGS);
     }
 
     static IncidentRaisedEvent qualityRaised() {
@@ -85,7 +97,7 @@ class IncidentTest {
                 IncidentSeverity.SEV3, "Quality rule total_positive failed on orders-placed 1.0.0",
                 "Run run-1 at " + NOW + " failed rule total_positive (measured 3.0): 3 negative totals",
                 "total_positive", "run-1", List.of("marketing"), Instant.parse("2026-11-26T10:00:00Z"),
-                "orders-pipeline");
+                "orders-pipeline", null);
     }
 
     static IncidentAcknowledgedEvent acknowledged(IncidentSeverity severity) {
@@ -112,7 +124,7 @@ class IncidentTest {
         fixture.givenNoPriorActivity()
                 .when(raise(IncidentSeverity.SEV1, OLIVIA))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(ID)
+                .expectResultMessagePayload(new IncidentRaised(ID, List.of(), NO_FINDINGS))
                 .expectEvents(raised(IncidentSeverity.SEV1));
     }
 
@@ -123,7 +135,7 @@ class IncidentTest {
                 .expectEvents(new IncidentRaisedEvent(ID, CONTRACT, "1.0.0", "orders", "orders-owners",
                         IncidentKind.FRESHNESS, IncidentSeverity.SEV4, "Orders are six hours late",
                         "The nightly load did not run", null, null, List.of("marketing"),
-                        NOW.plus(Duration.ofDays(3)), "mia"));
+                        NOW.plus(Duration.ofDays(3)), "mia", NO_FINDINGS));
     }
 
     @Test
@@ -364,6 +376,21 @@ class IncidentTest {
                 .when(new AttachQualityFailureCommand(ID, "1.0.0", "run-9", NOW, 1.0, null,
                         Actor.system("quality-incidents")))
                 .expectException(illegalTransition("incident-open"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTerseSevereIncidentIsRaisedWithAWarningForAPilotAndRefusedForAFederatedDomain() {
+        policies = TestPolicies.SHIPPED_DEFAULT;
+        fixture.givenNoPriorActivity()
+                .when(raise(IncidentSeverity.SEV1, OLIVIA))
+                .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof IncidentRaised raised
+                        && raised.warnings().equals(List.of("incident-description-for-severe: describe a SEV1 or"
+                        + " SEV2 incident in at least 40 characters"))));
+        directory.atStage("orders", OnboardingStage.FEDERATED);
+        fixture.givenNoPriorActivity()
+                .when(raise(IncidentSeverity.SEV1, OLIVIA))
+                .expectException(PolicyViolationException.class)
                 .expectNoEvents();
     }
 }

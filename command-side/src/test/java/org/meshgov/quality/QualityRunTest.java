@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +22,11 @@ import org.meshgov.domain.InMemoryDomainDirectory;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.identity.Actor;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.domain.OnboardingStage;
+import org.meshgov.policy.ActivePolicies;
+import org.meshgov.policy.PolicyEvaluation;
+import org.meshgov.policy.PolicyRules;
+import org.meshgov.policy.TestPolicies;
 import org.meshgov.quality.QualityResultsRecordedEvent.RecordedResult;
 
 class QualityRunTest {
@@ -28,6 +36,8 @@ class QualityRunTest {
     static final String RULE = "order_total_not_negative";
 
     AggregateTestFixture<QualityRun> fixture;
+    InMemoryDomainDirectory directory;
+    PolicyRules policies = TestPolicies.NONE;
 
     static JsonNode ordersContract() {
         try {
@@ -41,9 +51,10 @@ class QualityRunTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(QualityRun.class);
-        fixture.registerInjectableResource(new InMemoryDomainDirectory()
+        directory = new InMemoryDomainDirectory()
                 .withDomain("orders", Set.of("olivia"))
-                .withDomain("marketing", Set.of("oscar")));
+                .withDomain("marketing", Set.of("oscar"));
+        fixture.registerInjectableResource(directory);
         fixture.registerInjectableResource(new PublishedContracts() {
             @Override
             public Optional<PublishedVersion> latestInMajor(String contractId, long major) {
@@ -61,6 +72,9 @@ class QualityRunTest {
                         ordersContract(), false)) : Optional.empty();
             }
         });
+        fixture.registerInjectableResource((ActivePolicies) () -> policies);
+        // reported a day and a half after the run
+        fixture.registerInjectableResource(Clock.fixed(RUN_AT.plus(Duration.ofHours(36)), ZoneOffset.UTC));
     }
 
     static RecordQualityResultsCommand run(String version, List<QualityResult> results, Actor actor) {
@@ -78,7 +92,7 @@ class QualityRunTest {
                 .when(run("1.0.0", List.of(new QualityResult(RULE, false, 3.0, "3 negative totals")), PIPELINE))
                 .expectEvents(new QualityResultsRecordedEvent("orders-placed", "1.0.0", "orders", "run-1", RUN_AT,
                         List.of(new RecordedResult(RULE, "error", false, 3.0, "3 negative totals")),
-                        "orders-pipeline"));
+                        "orders-pipeline", new PolicyEvaluation(0, OnboardingStage.PILOT, List.of())));
     }
 
     @Test
@@ -122,5 +136,20 @@ class QualityRunTest {
                 .when(run("1.0.0", List.of(), PIPELINE))
                 .expectException(violationAt("$.results"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void aLateReportPassesForAPilotAndWarnsForAnOnboardingDomain() {
+        policies = TestPolicies.SHIPPED_DEFAULT;
+        fixture.givenNoPriorActivity()
+                .when(run("1.0.0", List.of(new QualityResult(RULE, true, 0.0, null)), PIPELINE))
+                .expectResultMessagePayload(new QualityResultsRecorded(List.of(),
+                        new PolicyEvaluation(1, OnboardingStage.PILOT, List.of())));
+        directory.atStage("orders", OnboardingStage.ONBOARDING);
+        fixture.givenNoPriorActivity()
+                .when(run("1.0.0", List.of(new QualityResult(RULE, true, 0.0, null)), PIPELINE))
+                .expectResultMessagePayloadMatching(Matchers.predicate(r -> r instanceof QualityResultsRecorded q
+                        && q.warnings().equals(List.of("quality-results-reported-promptly: report quality results"
+                        + " within 24 hours of the run"))));
     }
 }

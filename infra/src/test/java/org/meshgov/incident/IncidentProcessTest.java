@@ -106,9 +106,10 @@ class IncidentProcessTest {
     }
 
     ProcessInstance raise(IncidentSeverity severity) {
-        String incidentId = commands.sendAndWait(new RaiseIncidentCommand(UUID.randomUUID().toString(), contractId,
-                null, IncidentKind.FRESHNESS, severity, "Orders arrive late",
+        IncidentRaised raised = commands.sendAndWait(new RaiseIncidentCommand(UUID.randomUUID().toString(),
+                contractId, null, IncidentKind.FRESHNESS, severity, "Orders arrive late",
                 "the nightly load finished at 09:00 instead of 02:00", MIKE));
+        String incidentId = raised.incidentId();
         return Processes.awaitProcess(history, runtime, incidentId);
     }
 

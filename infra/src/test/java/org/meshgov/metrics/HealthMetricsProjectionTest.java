@@ -171,7 +171,7 @@ class HealthMetricsProjectionTest {
         // deprecation of c1 1.0.0 (sunset moved later), and one of c5 cancelled the next day
         String deprecation = domain + "-d1";
         feed(T0.plus(days(4)), new ContractVersionDeprecatedEvent(c1, "1.0.0", deprecation, domain, 1, "old",
-                T0.plus(days(100)), null, List.of(new Consumer("cons-a", "a"), new Consumer("cons-b", "b")), "olivia"));
+                T0.plus(days(100)), null, List.of(new Consumer("cons-a", "a"), new Consumer("cons-b", "b")), "olivia", null));
         feed(T0.plus(days(5)), new DeprecationAcknowledgedEvent(c1, "1.0.0", deprecation, "cons-a",
                 LocalDate.parse("2001-05-01"), null, "anna"));
         feed(T0.plus(days(6)), new ConsumerMigratedEvent(c1, "1.0.0", deprecation, "cons-b", "moved", "bob"));
@@ -180,7 +180,7 @@ class HealthMetricsProjectionTest {
         feed(T0.plus(days(8)), new DeprecationSunsetExtendedEvent(c1, "1.0.0", deprecation, T0.plus(days(100)),
                 T0.plus(days(120)), "more time", "olivia"));
         feed(T0.plus(days(9)), new ContractVersionDeprecatedEvent(c5, "1.0.0", domain + "-d2", domain, 1, "old",
-                T0.plus(days(100)), null, List.of(), "olivia"));
+                T0.plus(days(100)), null, List.of(), "olivia", null));
         feed(T0.plus(days(10)), new DeprecationCancelledEvent(c5, "1.0.0", domain + "-d2", "kept", "olivia"));
 
         // access to the domain's contracts
@@ -420,7 +420,7 @@ class HealthMetricsProjectionTest {
         return new ContractVersionProposedEvent(contractId, "1.0.0", revision, domain, contractId,
                 JsonNodeFactory.instance.objectNode(), "hash", "http://doc", null,
                 automatic ? ChangeLevel.COSMETIC : breaking ? ChangeLevel.BREAKING : ChangeLevel.INITIAL, List.of(),
-                new ReviewPlan(automatic, automatic ? null : "owners", breaking), "mike");
+                new ReviewPlan(automatic, automatic ? null : "owners", breaking), "mike", null);
     }
 
     private ContractReviewDecidedEvent decided(String contractId, int revision, ReviewStage stage,
@@ -435,18 +435,18 @@ class HealthMetricsProjectionTest {
 
     private QualityResultsRecordedEvent quality(String contractId, String runId, Instant runAt,
                                                 RecordedResult... results) {
-        return new QualityResultsRecordedEvent(contractId, "1.0.0", domain, runId, runAt, List.of(results), "mike");
+        return new QualityResultsRecordedEvent(contractId, "1.0.0", domain, runId, runAt, List.of(results), "mike", null);
     }
 
     private IncidentRaisedEvent raised(String id, IncidentKind kind, IncidentSeverity severity) {
         return new IncidentRaisedEvent(domain + "-" + id, c1, "1.0.0", domain, "owners", kind, severity, "broken " + id,
-                "details", null, null, List.of(), null, "mike");
+                "details", null, null, List.of(), null, "mike", null);
     }
 
     private void request(String id, String contractId, String consumer, Instant at) {
         feed(at, new AccessRequestedEvent(domain + "-" + id, contractId, 1, "1.0.0", domain, "owners", consumer,
                 consumer + "-owners", "a purpose long enough", List.of(), List.of(), at.plus(days(365)),
-                List.of(ApprovalRole.OWNER), null, "mia"));
+                List.of(ApprovalRole.OWNER), null, "mia", null));
     }
 
     private AccessGrantedEvent granted(String id, String contractId, String consumer, Instant until,

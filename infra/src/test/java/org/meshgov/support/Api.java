@@ -51,6 +51,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Reply post(String user, String path, String contentType, String body, String header, String value) {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Reply post(String user, String path, String contentType, byte[] body) {
         return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));

@@ -22,6 +22,8 @@ import org.meshgov.incident.AcknowledgementSla;
 import org.meshgov.incident.Incident;
 import org.meshgov.incident.IncidentSeverity;
 import org.meshgov.incident.QualityIncidentSeverity;
+import org.meshgov.policy.PolicyCompiler;
+import org.meshgov.policy.PolicySet;
 import org.meshgov.quality.QualityRun;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +40,8 @@ public class AxonConfiguration {
                 .configureAggregate(DataDomain.class)
                 .configureAggregate(AccessRequest.class)
                 .configureAggregate(QualityRun.class)
-                .configureAggregate(Incident.class);
+                .configureAggregate(Incident.class)
+                .configureAggregate(PolicySet.class);
     }
 
     /**
@@ -81,6 +84,11 @@ public class AxonConfiguration {
     @Bean
     ContractDocumentRules contractDocumentRules() {
         return new ContractDocumentRules();
+    }
+
+    @Bean
+    PolicyCompiler policyCompiler() {
+        return new PolicyCompiler();
     }
 
     @Bean

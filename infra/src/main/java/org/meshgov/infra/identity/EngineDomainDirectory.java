@@ -26,7 +26,7 @@ public class EngineDomainDirectory implements DomainDirectory {
     @Override
     public Optional<DomainProfile> find(String domainId) {
         return domains.byId(domainId)
-                .map(d -> new DomainProfile(d.id(), d.name(), d.ownerGroup(), d.memberGroup()));
+                .map(d -> new DomainProfile(d.id(), d.name(), d.ownerGroup(), d.memberGroup(), d.stage()));
     }
 
     /**

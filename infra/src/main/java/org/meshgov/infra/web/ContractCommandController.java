@@ -75,7 +75,9 @@ public class ContractCommandController {
                 "revision", accepted.revision(),
                 "status", accepted.status().name(),
                 "changeLevel", accepted.changeLevel().name(),
-                "changes", accepted.changes()));
+                "changes", accepted.changes(),
+                "warnings", accepted.warnings(),
+                "policy", accepted.policy()));
     }
 
     @PostMapping("/{contractId}/versions/{version}/withdrawal")

@@ -3,13 +3,13 @@ package org.meshgov.infra.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.Violation;
 import org.meshgov.incident.IncidentKind;
+import org.meshgov.incident.IncidentRaised;
 import org.meshgov.incident.IncidentSeverity;
 import org.meshgov.incident.RaiseIncidentCommand;
 import org.meshgov.infra.security.CurrentActor;
@@ -35,7 +35,7 @@ public class IncidentCommandController {
 
     @PostMapping("/api/incidents")
     @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, String> raise(@RequestBody IncidentBody body) {
+    public IncidentRaised raise(@RequestBody IncidentBody body) {
         List<Violation> violations = new ArrayList<>();
         if (body.contractId() == null || body.contractId().isBlank()) {
             violations.add(new Violation("$.contractId", "required", "name the contract"));
@@ -46,10 +46,9 @@ public class IncidentCommandController {
         if (!violations.isEmpty()) {
             throw new GovernanceViolationException(violations);
         }
-        String incidentId = commands.sendAndWait(new RaiseIncidentCommand(UUID.randomUUID().toString(),
+        return commands.sendAndWait(new RaiseIncidentCommand(UUID.randomUUID().toString(),
                 body.contractId(), body.version(), kind.get(), severity.get(), body.title(), body.description(),
                 CurrentActor.get()));
-        return Map.of("incidentId", incidentId);
     }
 
     private static <E extends Enum<E>> Optional<E> parse(Class<E> type, String value, String path,

@@ -15,6 +15,7 @@ import org.meshgov.governance.IllegalTransitionException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.governance.Violation;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.policy.PolicyViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +37,16 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(GovernanceViolationException.class)
     ProblemDetail violated(GovernanceViolationException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Governance rules violated", e.getMessage(), e.violations());
+    }
+
+    /** Says which policy version refused, and at which stage, beside the rules that did not hold. */
+    @ExceptionHandler(PolicyViolationException.class)
+    ProblemDetail policyViolated(PolicyViolationException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Policy rules violated", e.getMessage(),
+                e.violations());
+        problem.setProperty("policyVersion", e.policyVersion());
+        problem.setProperty("stage", e.stage());
+        return problem;
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

@@ -8,6 +8,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.infra.security.CurrentActor;
 import org.meshgov.quality.QualityResult;
+import org.meshgov.quality.QualityResultsRecorded;
 import org.meshgov.quality.RecordQualityResultsCommand;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,14 +35,15 @@ public class QualityCommandController {
         if (body.contractId() == null || body.runId() == null || body.runId().isBlank()) {
             throw GovernanceViolationException.of("$.runId", "required", "name the contract and the run");
         }
+        QualityResultsRecorded recorded;
         try {
-            commands.sendAndWait(new RecordQualityResultsCommand(body.contractId(), body.version(), body.runId(),
+            recorded = commands.sendAndWait(new RecordQualityResultsCommand(body.contractId(), body.version(), body.runId(),
                     body.runAt(), body.results(), CurrentActor.get()));
         } catch (AggregateStreamCreationException alreadyRecorded) {
             throw GovernanceViolationException.of("$.runId", "duplicate-run",
                     "run " + body.runId() + " of " + body.contractId() + " was already recorded");
         }
         return Map.of("contractId", body.contractId(), "version", body.version(), "runId", body.runId(),
-                "results", body.results().size());
+                "results", body.results().size(), "warnings", recorded.warnings(), "policy", recorded.policy());
     }
 }

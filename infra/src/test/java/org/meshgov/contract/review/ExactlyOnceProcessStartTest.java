@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.meshgov.contract.ChangeLevel;
 import org.meshgov.contract.ContractVersionProposedEvent;
 import org.meshgov.contract.ReviewPlan;
+import org.meshgov.domain.OnboardingStage;
+import org.meshgov.policy.PolicyEvaluation;
 import org.meshgov.contract.validation.ContentHash;
 import org.meshgov.contract.validation.ContractDocumentParser;
 import org.meshgov.contract.validation.DocumentFormat;
@@ -40,7 +42,8 @@ class ExactlyOnceProcessStartTest {
                 .getBytes(StandardCharsets.UTF_8), DocumentFormat.YAML);
         ContractVersionProposedEvent proposed = new ContractVersionProposedEvent(contractId, "1.0.0", 1, "orders",
                 "Orders placed", document, ContentHash.of(document), "http://localhost/doc", null,
-                ChangeLevel.INITIAL, List.of(), new ReviewPlan(false, "orders-owners", false), "mike");
+                ChangeLevel.INITIAL, List.of(), new ReviewPlan(false, "orders-owners", false), "mike",
+                new PolicyEvaluation(1, OnboardingStage.PILOT, List.of()));
 
         transaction.executeWithoutResult(status -> starter.on(proposed));
         transaction.executeWithoutResult(status -> starter.on(proposed));

@@ -22,8 +22,10 @@ public class DomainReadController {
         return queries.all();
     }
 
+    /** The domain with its onboarding stage and every request to change it. */
     @GetMapping("/{domainId}")
-    public DomainView get(@PathVariable String domainId) {
-        return queries.byId(domainId).orElseThrow(() -> new UnknownEntityException("no domain " + domainId));
+    public DomainDetails get(@PathVariable String domainId) {
+        DomainView domain = queries.byId(domainId).orElseThrow(() -> new UnknownEntityException("no domain " + domainId));
+        return new DomainDetails(domain, queries.stageHistory(domainId));
     }
 }

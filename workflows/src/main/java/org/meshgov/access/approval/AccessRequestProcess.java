@@ -96,6 +96,15 @@ public class AccessRequestProcess {
         return event.consumerDomain() + " asks for " + what + personal + " of " + event.contractId() + " "
                 + event.majorVersion() + ".x until " + event.until() + ", for: " + event.purpose()
                 + " (requested by " + event.requestedBy() + ", " + Duration.between(Instant.now(), event.until())
-                .toDays() + " days)";
+                .toDays() + " days)" + policyWarningsOf(event);
+    }
+
+    /** The approvers see what the policy set advised against. */
+    private static String policyWarningsOf(AccessRequestedEvent event) {
+        if (event.policy() == null || event.policy().warnings().isEmpty()) {
+            return "";
+        }
+        return ". Policy warnings (policy set version " + event.policy().policyVersion() + "): "
+                + String.join("; ", event.policy().warningLines());
     }
 }

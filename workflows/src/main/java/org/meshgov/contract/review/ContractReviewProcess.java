@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.meshgov.contract.ContractProposalWithdrawnEvent;
 import org.meshgov.contract.ContractVersionProposedEvent;
 import org.meshgov.identity.GlobalGroups;
+import org.meshgov.policy.PolicyEvaluation;
 import org.meshgov.workflow.CaseRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -76,13 +77,29 @@ public class ContractReviewProcess {
         variables.put("proposer", event.proposedBy());
         variables.put("contentHash", event.contentHash());
         variables.put("changeLevel", event.changeLevel().name());
+        variables.put("automaticApproval", event.reviewPlan().automatic());
         variables.put("requiresGovernanceReview", event.reviewPlan().requiresGovernanceReview());
         variables.put("ownerReviewGroup", event.reviewPlan().ownerReviewGroup());
         variables.put("governanceGroup", GlobalGroups.GOVERNANCE_REVIEWERS);
         variables.put("reviewSla", reviewSla);
         variables.put("changesSummary", summaryOf(event));
         variables.put("documentUrl", event.documentUrl());
+        variables.put("policyWarnings", policyWarningsOf(event.policy()));
         return variables;
+    }
+
+    /** The reviewers see what the policy set advised against, and the review it asked for. */
+    static String policyWarningsOf(PolicyEvaluation policy) {
+        if (policy == null) {
+            return "not evaluated: proposed before policies existed";
+        }
+        String header = "policy set version " + policy.policyVersion() + ", domain at stage " + policy.stage();
+        if (policy.findings().isEmpty()) {
+            return header + ": every rule holds";
+        }
+        return header + ": " + policy.findings().stream()
+                .map(finding -> finding.rule() + " (" + finding.enforcement().wireName() + "): " + finding.message())
+                .collect(Collectors.joining("; "));
     }
 
     private static String summaryOf(ContractVersionProposedEvent event) {

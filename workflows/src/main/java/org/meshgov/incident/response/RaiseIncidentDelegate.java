@@ -8,6 +8,7 @@ import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.identity.NotAllowedException;
 import org.meshgov.incident.IncidentKind;
+import org.meshgov.incident.IncidentRaised;
 import org.meshgov.incident.IncidentSeverity;
 import org.meshgov.incident.RaiseIncidentCommand;
 import org.meshgov.workflow.EngineActor;
@@ -27,13 +28,13 @@ public class RaiseIncidentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         try {
-            String incidentId = commands.sendAndWait(new RaiseIncidentCommand(UUID.randomUUID().toString(),
+            IncidentRaised raised = commands.sendAndWait(new RaiseIncidentCommand(UUID.randomUUID().toString(),
                     (String) execution.getVariable("contractId"), (String) execution.getVariable("version"),
                     FormValues.constant(IncidentKind.class, "kind", execution.getVariable("kind")),
                     FormValues.constant(IncidentSeverity.class, "severity", execution.getVariable("severity")),
                     (String) execution.getVariable("title"), (String) execution.getVariable("description"),
                     EngineActor.starting(execution)));
-            execution.setVariable("incidentId", incidentId);
+            execution.setVariable("incidentId", raised.incidentId());
         } catch (NotAllowedException | GovernanceViolationException | UnknownEntityException refused) {
             throw WorkflowRefusal.of(refused);
         }

@@ -1,0 +1,41 @@
+package org.meshgov.domain.stage;
+
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.meshgov.domain.DecideDomainStageChangeCommand;
+import org.meshgov.governance.ApprovalDecision;
+import org.meshgov.governance.GovernanceViolationException;
+import org.meshgov.governance.UnknownEntityException;
+import org.meshgov.governance.Violation;
+import org.meshgov.identity.NotAllowedException;
+import org.meshgov.workflow.EngineActor;
+import org.meshgov.workflow.WorkflowRefusal;
+import org.springframework.stereotype.Component;
+
+/** Turns the stage-change task's completion into a decision command; a refusal rolls the completion back. */
+@Component("stageChangeDecisionListener")
+public class StageChangeDecisionListener implements TaskListener {
+
+    private final CommandGateway commands;
+
+    public StageChangeDecisionListener(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String value = (String) task.getVariable("decision");
+        ApprovalDecision decision = ApprovalDecision.fromWireName(value).orElseThrow(() -> new WorkflowRefusal(422,
+                "decision must be approve or reject", List.of(new Violation("$.variables.decision", "decision",
+                "decision must be approve or reject, not " + value))));
+        try {
+            commands.sendAndWait(new DecideDomainStageChangeCommand((String) task.getVariable("domainId"),
+                    (String) task.getVariable("requestId"), decision, (String) task.getVariable("comment"),
+                    EngineActor.completing(task)));
+        } catch (NotAllowedException | GovernanceViolationException | UnknownEntityException refused) {
+            throw WorkflowRefusal.of(refused);
+        }
+    }
+}
