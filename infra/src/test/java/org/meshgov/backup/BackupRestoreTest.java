@@ -42,6 +42,7 @@ class BackupRestoreTest {
 
     @Test
     void aDumpRestoredIntoAnEmptyDatabaseVerifiesRebuildsIdenticallyAndCarriesOn() throws Exception {
+        ScratchDatabase.assumeReachable();
         try (ScratchDatabase original = ScratchDatabase.create("meshgov_backup");
              ScratchDatabase restored = ScratchDatabase.create("meshgov_restored")) {
             Map<String, String> environment = new LinkedHashMap<>(original.engineEnvironment());

@@ -19,6 +19,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,11 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
+        // a clone with only Java and Maven skips this test; CI installs Chromium and insists on it
+        if (!Boolean.parseBoolean(System.getenv("MESHGOV_REQUIRE_CHROMIUM"))) {
+            Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                    "needs Debian's chromium and chromium-driver (see .ci/run)");
+        }
         assertThat(CHROMIUM).as("Debian's chromium (see .ci/run)").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromium-driver (see .ci/run)").isExecutable();
         profile = Files.createTempDirectory("meshgov-chromium-");
