@@ -20,10 +20,12 @@ final class BenchDatabase implements AutoCloseable {
 
     private final EmbeddedPostgresServer server;
     private final HikariDataSource pool;
+    private final Path directory;
 
-    private BenchDatabase(EmbeddedPostgresServer server, HikariDataSource pool) {
+    private BenchDatabase(EmbeddedPostgresServer server, HikariDataSource pool, Path directory) {
         this.server = server;
         this.pool = pool;
+        this.directory = directory;
     }
 
     static BenchDatabase start(Path directory) throws IOException {
@@ -36,7 +38,7 @@ final class BenchDatabase implements AutoCloseable {
         config.setUsername("postgres");
         config.setPassword("postgres");
         config.setMaximumPoolSize(24);
-        return new BenchDatabase(server, new HikariDataSource(config));
+        return new BenchDatabase(server, new HikariDataSource(config), directory);
     }
 
     String jdbcUrl() {
@@ -57,8 +59,7 @@ final class BenchDatabase implements AutoCloseable {
                 + " (embedded, zonky binaries 17.6.0), fsync=" + setting(jdbc, "fsync")
                 + ", synchronous_commit=" + setting(jdbc, "synchronous_commit")
                 + ", full_page_writes=" + setting(jdbc, "full_page_writes")
-                + ", shared_buffers=" + setting(jdbc, "shared_buffers")
-                + ", data on " + server.jdbcUrl();
+                + ", shared_buffers=" + setting(jdbc, "shared_buffers");
     }
 
     private static String setting(JdbcTemplate jdbc, String name) {
@@ -80,7 +81,11 @@ final class BenchDatabase implements AutoCloseable {
         jdbc.execute("SELECT pg_stat_clear_snapshot()");
         Long commits = jdbc.queryForObject("SELECT sum(xact_commit) FROM pg_stat_database", Long.class);
         Long wal = jdbc.queryForObject("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn", Long.class);
-        return new Activity(commits, wal, Cpu.postgresMillis());
+        return new Activity(commits, wal, postgresCpuMillis());
+    }
+
+    long postgresCpuMillis() {
+        return Cpu.postgresMillis(directory);
     }
 
     @Override

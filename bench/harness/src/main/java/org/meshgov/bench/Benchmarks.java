@@ -1,8 +1,6 @@
 package org.meshgov.bench;
 
 import java.nio.file.Files;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -19,17 +17,16 @@ public final class Benchmarks {
         BenchConfig config = BenchConfig.fromSystemProperties();
         Files.createDirectories(config.work());
         Report report = new Report();
-        report.paragraph("Run of " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + Machine.processors()
-                + " processors (`nproc`), " + String.format("%,d", Machine.memoryMegabytes()) + " MB of memory, CPU "
-                + Machine.cpuModel() + ", load average " + Machine.loadAverage() + " at the start; Java "
-                + System.getProperty("java.version") + ". Settings: " + config.describe() + ".");
-        report.write(config.output());
+        System.out.println("[bench] " + config.describe());
 
         if (config.runs(1) || config.runs(2) || config.needsLargeLog()) {
             try (BenchDatabase database = BenchDatabase.start(config.work().resolve("db"))) {
-                report.paragraph("Benchmarks 1–5 and their baselines run on one PostgreSQL: " + database.describe()
-                        + ". The engine runs in its own JVM against it as its external database "
-                        + "(`MESHGOV_DB_URL`), with its default pool of 20 connections, in demo mode.");
+                report.section("setup", null);
+                report.paragraph("Java " + System.getProperty("java.version") + ". Benchmarks 1–5 and their "
+                        + "baselines run on one PostgreSQL: " + database.describe() + ". The engine runs in its own "
+                        + "JVM against it as its external database (`MESHGOV_DB_URL`), with its default pool of 20 "
+                        + "connections, in demo mode.");
+                report.write(config.output());
                 List<TemplateContract.StoredRow> template = null;
                 try (Engine engine = Engine.startOn(config, database, "engine-small-log")) {
                     if (config.runs(1)) {
@@ -61,7 +58,7 @@ public final class Benchmarks {
         SyntheticHistory history = new SyntheticHistory(template, config.contracts());
         SyntheticHistory.Appended appended = history.append(database, config.contracts());
         SyntheticHistory.processorsCaughtUp(database.jdbc());
-        report.heading("The large log");
+        report.section("log", "The large log");
         report.paragraph(String.format("%,d", appended.events()) + " events of " + String.format("%,d",
                 appended.contracts()) + " synthetic contracts (" + template.size() + " events each, copied from one "
                 + "contract lived through the engine) appended with the engine stopped, in transactions of "

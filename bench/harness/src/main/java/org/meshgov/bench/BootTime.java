@@ -28,8 +28,7 @@ final class BootTime {
     }
 
     static void run(BenchConfig config, Report report) throws Exception {
-        report.heading("6. Boot to ready and memory after boot: meshgov (demo mode) vs bare Camunda 7.24");
-        report.load("before");
+        report.section("6", "6. Boot to ready and memory after boot: meshgov (demo mode) vs bare Camunda 7.24");
         Path root = config.work().resolve("boot");
         BenchDatabase.deleteRecursively(root);
         List<Boot> meshgovFresh = new ArrayList<>();
@@ -60,7 +59,7 @@ final class BootTime {
                 + times(camundaFresh) + " and " + times(camundaRestart) + ". Target: meshgov ≤ 1.3 × Camunda.");
         report.table(List.of("start", "meshgov ready", "Camunda ready", "ratio", "target ≤ 1.3×",
                 "meshgov JVM RSS", "Camunda JVM RSS", "meshgov PostgreSQL PSS", "Camunda PostgreSQL PSS"), rows);
-        report.load("after");
+        report.loadAfter();
     }
 
     private static List<String> row(String start, List<Boot> meshgov, List<Boot> camunda) {
@@ -77,7 +76,7 @@ final class BootTime {
             Thread.sleep(SETTLE.toMillis());
             engine.http().get(null, "/camunda/app/tasklist/default/").expect(200);
             return new Boot(engine.bootTime(), engine.jvm().residentKilobytes(),
-                    engine.jvm().postgresProportionalKilobytes());
+                    ChildJvm.postgresProportionalKilobytes(data));
         }
     }
 
@@ -91,7 +90,7 @@ final class BootTime {
             Duration ready = jvm.awaitReady(Duration.ofMinutes(5));
             Thread.sleep(SETTLE.toMillis());
             new Http(port).get(null, "/camunda/app/tasklist/default/").expect(200);
-            return new Boot(ready, jvm.residentKilobytes(), jvm.postgresProportionalKilobytes());
+            return new Boot(ready, jvm.residentKilobytes(), ChildJvm.postgresProportionalKilobytes(data));
         }
     }
 

@@ -25,8 +25,7 @@ final class ChainVerification {
         JdbcTemplate jdbc = database.jdbc();
         EventChainRepository chain = new EventChainRepository(jdbc);
         long head = chain.head().position();
-        report.heading("5. Chain verification: EventChainVerifier vs raw SHA-256 over the same bytes");
-        report.load("before");
+        report.section("5", "5. Chain verification: EventChainVerifier vs raw SHA-256 over the same bytes");
 
         long began = System.nanoTime();
         Verification whole = chain.verify(1, head);
@@ -84,7 +83,7 @@ final class ChainVerification {
                         Report.number(sampleBytes / verifier / 1e6), Report.ratio(verifierRate / rawRate)),
                 List.of("raw SHA-256 over the same bytes", String.format("%,d", sample), Report.number(raw),
                         Report.number(rawRate), Report.number(sampleBytes / raw / 1e6), "1")));
-        report.load("after");
+        report.loadAfter();
     }
 
     private static void requireIntact(Verification verification, long expected) {

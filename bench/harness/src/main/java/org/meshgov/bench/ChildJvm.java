@@ -3,7 +3,6 @@ package org.meshgov.bench;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,10 +86,6 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     /** CPU time the JVM has used so far, all its threads (JIT and GC included). */
     long cpuMillis() {
         return Cpu.millis(process.pid());
@@ -102,12 +97,12 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Proportional memory of the PostgreSQL processes this JVM started (none with an external
-     * database); proportional, because they share their buffers and summing resident sizes would count
-     * the buffers once per process.
+     * Proportional memory of the PostgreSQL this JVM runs on in {@code dataDirectory}; proportional,
+     * because its processes share their buffers and summing resident sizes would count the buffers
+     * once per process.
      */
-    long postgresProportionalKilobytes() {
-        return process.descendants().mapToLong(p -> rollupField(p.pid(), "Pss:")).sum();
+    static long postgresProportionalKilobytes(Path dataDirectory) {
+        return Cpu.postgres(dataDirectory).mapToLong(p -> rollupField(p.pid(), "Pss:")).sum();
     }
 
     @Override
@@ -115,7 +110,6 @@ final class ChildJvm implements AutoCloseable {
         if (!process.isAlive()) {
             return;
         }
-        List<ProcessHandle> started = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
@@ -124,8 +118,6 @@ final class ChildJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // a PostgreSQL the JVM started and could not stop would hold its data directory
-        started.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
     }
 
     private static long statusField(long pid, String field) {
@@ -142,8 +134,6 @@ final class ChildJvm implements AutoCloseable {
                     .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0);
         } catch (IOException e) {
             // the process ended between listing and reading
-            return 0;
-        } catch (UncheckedIOException e) {
             return 0;
         }
     }

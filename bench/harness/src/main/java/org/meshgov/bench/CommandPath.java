@@ -18,8 +18,7 @@ final class CommandPath {
     }
 
     static void run(BenchConfig config, BenchDatabase database, Engine engine, Report report) throws Exception {
-        report.heading("1. Command path: register a domain over HTTP vs raw single-row inserts");
-        report.load("before");
+        report.section("1", "1. Command path: register a domain over HTTP vs raw single-row inserts");
         // the first requests of a fresh JVM are interpreted code; neither side is measured cold
         Load.Result warmup = Load.closedLoop(4, config.measure(), (client, sequence) -> register(engine, "warm", client,
                 sequence));
@@ -65,7 +64,7 @@ final class CommandPath {
                 "PostgreSQL CPU per command", "commits per command", "WAL bytes per command", "raw inserts/s",
                 "raw latency p50 / p99", "PostgreSQL CPU per insert", "commits per insert", "ratio", "target ≥ 1/3"),
                 rows);
-        report.load("after");
+        report.loadAfter();
     }
 
     private static boolean register(Engine engine, String run, int client, long sequence) throws Exception {

@@ -3,6 +3,7 @@ package org.meshgov.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * CPU time of a process (user and system) from {@code /proc}. On a shared machine rates rise and
@@ -29,10 +30,23 @@ final class Cpu {
         }
     }
 
-    /** The PostgreSQL server this harness started and its backends. */
-    static long postgresMillis() {
-        return ProcessHandle.current().descendants()
-                .filter(process -> process.info().command().map(command -> command.endsWith("/postgres")).orElse(false))
-                .mapToLong(process -> millis(process.pid())).sum();
+    /** The PostgreSQL server whose data is in {@code dataDirectory}, with its backends and helpers. */
+    static long postgresMillis(Path dataDirectory) {
+        return postgres(dataDirectory).mapToLong(process -> millis(process.pid())).sum();
+    }
+
+    /**
+     * pg_ctl starts the server and exits, so the server is nobody's descendant: it is found through
+     * the pid its data directory records.
+     */
+    static Stream<ProcessHandle> postgres(Path dataDirectory) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).stream()
+                    .flatMap(server -> Stream.concat(Stream.of(server), server.children()));
+        } catch (IOException e) {
+            // not running
+            return Stream.empty();
+        }
     }
 }

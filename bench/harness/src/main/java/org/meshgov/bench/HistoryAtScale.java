@@ -29,9 +29,8 @@ final class HistoryAtScale {
         long events = database.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
         long contracts = database.jdbc().queryForObject(
                 "SELECT count(DISTINCT contract_id) FROM catalog_contract_version", Long.class);
-        report.heading("4. History at scale: " + String.format("%,d", events) + " events, "
+        report.section("4", "4. History at scale: " + String.format("%,d", events) + " events, "
                 + String.format("%,d", contracts) + " contracts");
-        report.load("before");
         Http http = engine.http();
         DataSource pool = database.pool();
         List<List<String>> rows = new ArrayList<>();
@@ -67,7 +66,7 @@ final class HistoryAtScale {
                 + "The issue sets no target here; the ratio says how many times the baseline's p99 the endpoint's is.");
         report.table(List.of("endpoint", "p50", "p99", "max", "baseline (same rows, plain SQL)", "baseline p50",
                 "baseline p99", "p99 ÷ baseline p99"), rows);
-        report.load("after");
+        report.loadAfter();
     }
 
     /** Ten contracts share every id prefix one digit short of a full id. */

@@ -45,8 +45,7 @@ final class ProposalPath {
     }
 
     static void run(BenchConfig config, BenchDatabase database, Engine engine, Report report) throws Exception {
-        report.heading("2. Proposal path: propose over HTTP until the review task is visible, vs raw inserts");
-        report.load("before");
+        report.section("2", "2. Proposal path: propose over HTTP until the review task is visible, vs raw inserts");
         measure(config, database, engine, 2, 100, "bench-warm");
         byte[] payload = database.jdbc().queryForObject("""
                 SELECT payload || coalesce(metadata, ''::bytea) FROM domainevententry
@@ -77,7 +76,7 @@ final class ProposalPath {
                 + config.measure().toSeconds() + " s. Target: proposals/s ≥ 1/15 of raw inserts/s and lag p99 < 1 s.");
         report.table(List.of("clients", "proposals", "proposals/s", "202 latency p50 / p99", "lag p50", "lag p99",
                 "lag max", "engine CPU per proposal", "raw inserts/s", "ratio", "target ≥ 1/15, p99 < 1 s"), rows);
-        report.load("after");
+        report.loadAfter();
     }
 
     static Point measure(BenchConfig config, BenchDatabase database, Engine engine, int clients, int proposals,

@@ -31,13 +31,12 @@ final class Replay {
         long head = database.jdbc().queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         long events = database.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
         if (reported) {
-            report.heading("3. Replay: rebuild the catalog from " + String.format("%,d", events)
+            report.section("3", "3. Replay: rebuild the catalog from " + String.format("%,d", events)
                     + " events vs a sequential JDBC read");
-            report.load("before");
         }
         SequentialRead before = read(database.pool());
         long engineCpu = engine.jvm().cpuMillis();
-        long postgresCpu = Cpu.postgresMillis();
+        long postgresCpu = database.postgresCpuMillis();
         long began = System.nanoTime();
         engine.http().post("admin", "/api/admin/projections/" + PROCESSOR + "/rebuild", "application/json", "")
                 .expect(202);
@@ -53,7 +52,7 @@ final class Replay {
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         engineCpu = engine.jvm().cpuMillis() - engineCpu;
-        postgresCpu = Cpu.postgresMillis() - postgresCpu;
+        postgresCpu = database.postgresCpuMillis() - postgresCpu;
         SequentialRead after = read(database.pool());
         long versions = database.jdbc().queryForObject("SELECT count(*) FROM catalog_contract_version", Long.class);
         System.out.printf("[3] rebuild of %d events in %.1f s (%.0f events/s); sequential read %.0f and %.0f rows/s%n",
@@ -80,7 +79,7 @@ final class Replay {
                         Report.number(before.perSecond()), "", ""),
                 List.of("sequential read after", String.format("%,d", after.rows()), Report.number(after.seconds()),
                         Report.number(after.perSecond()), "", "")));
-        report.load("after");
+        report.loadAfter();
     }
 
     static SequentialRead read(DataSource pool) throws Exception {

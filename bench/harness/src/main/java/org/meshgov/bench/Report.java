@@ -4,22 +4,38 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The figures as Markdown. They replace what stands between the two markers in BENCHMARKS.md, so
- * that the notes written around them by hand survive a new run.
+ * The figures as Markdown, one block per section between markers of its own in BENCHMARKS.md.
+ * A run replaces the blocks of the sections it measured and keeps the others, so that one benchmark
+ * can be measured again without the hour the large log takes; every block says when and where it
+ * was measured. The notes written around the blocks by hand survive a run.
  */
 final class Report {
 
     static final String START = "<!-- bench:results:start (written by the bench profile; edit around, not inside) -->";
     static final String END = "<!-- bench:results:end -->";
 
-    private final StringBuilder markdown = new StringBuilder();
+    private final Map<String, StringBuilder> sections = new LinkedHashMap<>();
+    private StringBuilder markdown;
 
-    void heading(String title) {
-        markdown.append("\n### ").append(title).append("\n\n");
+    /** Starts the block of section {@code id}: its title, then when, where and under what load it ran. */
+    void section(String id, String title) {
+        markdown = new StringBuilder();
+        sections.put(id, markdown);
+        if (title != null) {
+            markdown.append("\n### ").append(title).append("\n\n");
+        }
+        line("_Measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + Machine.processors()
+                + " processors (`nproc`), " + String.format("%,d", Machine.memoryMegabytes()) + " MB, "
+                + Machine.cpuModel() + "; load average before: " + Machine.loadAverage() + "._");
+        line("");
     }
 
     void line(String text) {
@@ -40,24 +56,27 @@ final class Report {
     }
 
     /** Where a section's load average is recorded beside its figures: other work shares the two cores. */
-    void load(String when) {
-        line("_Load average " + when + ": " + Machine.loadAverage() + "._");
+    void loadAfter() {
+        line("_Load average after: " + Machine.loadAverage() + "._");
         line("");
     }
 
-    String text() {
-        return markdown.toString();
-    }
-
     void write(Path output) throws IOException {
-        String results = START + "\n" + markdown + END;
-        String existing = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "";
-        int start = existing.indexOf(START);
-        int end = existing.indexOf(END);
-        String updated = start >= 0 && end > start
-                ? existing.substring(0, start) + results + existing.substring(end + END.length())
-                : existing + (existing.isEmpty() ? "# Benchmarks\n\n" : "\n") + results + "\n";
-        Files.writeString(output, updated, StandardCharsets.UTF_8);
+        String existing = Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        if (!existing.contains(START) || !existing.contains(END)) {
+            existing = existing + "\n" + START + "\n" + END + "\n";
+        }
+        for (Map.Entry<String, StringBuilder> section : sections.entrySet()) {
+            String start = "<!-- bench:" + section.getKey() + " -->";
+            String end = "<!-- /bench:" + section.getKey() + " -->";
+            String block = start + "\n" + section.getValue() + end;
+            int from = existing.indexOf(start);
+            int to = existing.indexOf(end);
+            existing = from >= 0 && to > from
+                    ? existing.substring(0, from) + block + existing.substring(to + end.length())
+                    : existing.replace(END, block + "\n" + END);
+        }
+        Files.writeString(output, existing, StandardCharsets.UTF_8);
     }
 
     static String number(double value) {
