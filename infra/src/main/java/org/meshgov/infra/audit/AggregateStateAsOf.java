@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -45,14 +47,30 @@ public class AggregateStateAsOf {
     private final EventStore events;
     private final JdbcTemplate jdbc;
     private final ObjectMapper fields;
+    private final Configuration axon;
+    /** Inspecting an aggregate's handlers is reflection over the whole class: once per type, not per request. */
+    private final Map<Class<?>, AggregateModel<?>> models = new ConcurrentHashMap<>();
 
-    public AggregateStateAsOf(EventStore events, JdbcTemplate jdbc, ObjectMapper json) {
+    public AggregateStateAsOf(EventStore events, JdbcTemplate jdbc, ObjectMapper json,
+                              Configuration axon) {
         this.events = events;
         this.jdbc = jdbc;
+        this.axon = axon;
         // the aggregate's own fields are its state; it has no getters to go by
         this.fields = json.copy()
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+    }
+
+    /**
+     * With the application's parameter resolvers: the aggregates' command handlers take Spring beans
+     * (the domain directory), which the class path's default resolvers cannot supply, and inspection
+     * refuses a handler it cannot resolve even though a rebuilt aggregate never handles a command.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> AggregateModel<T> model(Class<T> aggregateType) {
+        return (AggregateModel<T>) models.computeIfAbsent(aggregateType, type -> AnnotatedAggregateMetaModelFactory
+                .inspectAggregate(type, axon.parameterResolverFactory(), axon.handlerDefinition(type)));
     }
 
     public static List<String> types() {
@@ -74,8 +92,8 @@ public class AggregateStateAsOf {
         if (applied.isEmpty()) {
             return Optional.empty();
         }
-        AggregateModel<T> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(aggregateType);
-        T root = new GenericAggregateFactory<>(aggregateType).createAggregateRoot(type + ":" + id, applied.get(0));
+        AggregateModel<T> model = model(aggregateType);
+        T root = new GenericAggregateFactory<>(model).createAggregateRoot(type + ":" + id, applied.get(0));
         // nothing is published: the rebuilt aggregate handles no command
         EventSourcedAggregate<T> aggregate = EventSourcedAggregate.initialize(root, model, (EventBus) null,
                 NoSnapshotTriggerDefinition.TRIGGER);

@@ -28,11 +28,12 @@ public final class EventChainVerifier {
      */
     public static Verification verify(long from, long to, Stream<ChainEntry> entries) {
         Iterator<ChainEntry> links = entries.iterator();
+        MessageDigest sha256 = sha256();
         byte[] previous = from <= 1 ? GENESIS : null;
         long verified = 0;
         for (long position = Math.max(1, from); position <= to; position++) {
             ChainEntry entry = links.hasNext() ? links.next() : null;
-            Broken broken = brokenAt(position, previous, entry);
+            Broken broken = brokenAt(position, previous, entry, sha256);
             if (broken != null) {
                 return new Verification(verified, broken);
             }
@@ -44,17 +45,24 @@ public final class EventChainVerifier {
 
     /** SHA-256 over the previous hash and the event's canonical form. */
     public static byte[] hash(byte[] previousHash, StoredEvent event) {
+        return hash(previousHash, event, sha256());
+    }
+
+    private static byte[] hash(byte[] previousHash, StoredEvent event, MessageDigest sha256) {
+        sha256.update(previousHash);
+        event.digestCanonicalForm(sha256);
+        return sha256.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(previousHash);
-            sha256.update(event.canonicalForm());
-            return sha256.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 
-    private static Broken brokenAt(long position, byte[] previous, ChainEntry entry) {
+    private static Broken brokenAt(long position, byte[] previous, ChainEntry entry, MessageDigest sha256) {
         if (entry == null || entry.position() != position) {
             return new Broken(position, null, null);
         }
@@ -64,7 +72,7 @@ public final class EventChainVerifier {
         if (entry.event() == null) {
             return new Broken(position, hex(entry.hash()), null);
         }
-        byte[] found = hash(entry.previousHash(), entry.event());
+        byte[] found = hash(entry.previousHash(), entry.event(), sha256);
         return Arrays.equals(found, entry.hash()) ? null : new Broken(position, hex(entry.hash()), hex(found));
     }
 

@@ -1,9 +1,8 @@
 package org.meshgov.infra.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.security.MessageDigest;
 
 /**
  * An event as Axon's JDBC engine stores it, with the columns the chain hashes in the order it hashes
@@ -19,14 +18,35 @@ public record StoredEvent(String type, String aggregateIdentifier, long sequence
      * installs the chain computes the same bytes in SQL (ADR 9).
      */
     public byte[] canonicalForm() {
-        ByteArrayOutputStream form = new ByteArrayOutputStream();
-        for (byte[] field : List.of(text(type), text(aggregateIdentifier), text(Long.toString(sequenceNumber)),
-                text(eventIdentifier), text(timestamp), text(payloadType), text(payloadRevision), bytes(metaData),
-                bytes(payload))) {
-            form.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(field.length).array());
-            form.writeBytes(field);
+        byte[][] fields = fields();
+        int size = 0;
+        for (byte[] field : fields) {
+            size += Integer.BYTES + field.length;
         }
-        return form.toByteArray();
+        ByteBuffer form = ByteBuffer.allocate(size);
+        for (byte[] field : fields) {
+            form.putInt(field.length).put(field);
+        }
+        return form.array();
+    }
+
+    /**
+     * Feeds {@link #canonicalForm()} to a digest without assembling it first: verifying a log of
+     * millions of events would otherwise copy every payload once more (BENCHMARKS.md, benchmark 5).
+     */
+    public void digestCanonicalForm(MessageDigest digest) {
+        byte[] length = new byte[Integer.BYTES];
+        for (byte[] field : fields()) {
+            ByteBuffer.wrap(length).putInt(field.length);
+            digest.update(length);
+            digest.update(field);
+        }
+    }
+
+    private byte[][] fields() {
+        return new byte[][] {text(type), text(aggregateIdentifier), text(Long.toString(sequenceNumber)),
+                text(eventIdentifier), text(timestamp), text(payloadType), text(payloadRevision), bytes(metaData),
+                bytes(payload)};
     }
 
     private static byte[] text(String value) {
