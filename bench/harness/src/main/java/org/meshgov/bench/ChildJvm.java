@@ -42,8 +42,14 @@ final class ChildJvm implements AutoCloseable {
 
     static ChildJvm start(String name, String classpath, String mainClass, Map<String, String> environment,
                           List<String> arguments, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath, mainClass));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // For profiling a run, e.g. -Dbench.jvm-options=-XX:StartFlightRecording=filename=engine.jfr
+        String options = System.getProperty("bench.jvm-options", "").trim();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(arguments);
         command.add(READY_LOGGING);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
