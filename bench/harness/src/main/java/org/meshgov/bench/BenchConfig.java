@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** What to measure and how much, from the system properties the bench profile passes (harness/pom.xml). */
-record BenchConfig(Set<Integer> sections, Duration measure, List<Integer> concurrency, int proposals,
+record BenchConfig(Set<Integer> sections, Duration measure, Duration warmup, List<Integer> concurrency, int proposals,
                    List<Integer> proposalClients, int contracts, int samples, int verifySample, int bootRounds,
                    Path work, Path output, Path examples, Path harnessClasses, Path baselineClasses,
                    Path baselineClasspath) {
@@ -17,6 +17,7 @@ record BenchConfig(Set<Integer> sections, Duration measure, List<Integer> concur
         return new BenchConfig(
                 Set.copyOf(integers("bench.sections")),
                 Duration.ofSeconds(Long.parseLong(required("bench.seconds"))),
+                Duration.ofSeconds(Long.parseLong(required("bench.warmup"))),
                 integers("bench.concurrency"),
                 Integer.parseInt(required("bench.proposals")),
                 integers("bench.proposal-clients"),
@@ -39,7 +40,8 @@ record BenchConfig(Set<Integer> sections, Duration measure, List<Integer> concur
 
     String describe() {
         return "sections " + sections.stream().sorted().map(String::valueOf).collect(Collectors.joining(","))
-                + ", " + measure.toSeconds() + " s per command-path point, concurrency " + concurrency
+                + ", " + measure.toSeconds() + " s per command-path point after " + warmup.toSeconds()
+                + " s of warm-up, concurrency " + concurrency
                 + ", " + proposals + " proposals per point with " + proposalClients + " clients, " + contracts
                 + " synthetic contracts, " + samples + " requests per history endpoint, " + verifySample
                 + " events hashed in memory, " + bootRounds + " boot rounds";

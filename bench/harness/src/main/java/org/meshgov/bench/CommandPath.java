@@ -20,7 +20,7 @@ final class CommandPath {
     static void run(BenchConfig config, BenchDatabase database, Engine engine, Report report) throws Exception {
         report.section("1", "1. Command path: register a domain over HTTP vs raw single-row inserts");
         // the first requests of a fresh JVM are interpreted code; neither side is measured cold
-        Load.Result warmup = Load.closedLoop(4, config.measure(), (client, sequence) -> register(engine, "warm", client,
+        Load.Result warmup = Load.closedLoop(4, config.warmup(), (client, sequence) -> register(engine, "warm", client,
                 sequence));
         requireNoFailure(warmup);
         byte[] payload = storedEventBytes(database.jdbc());
@@ -53,7 +53,9 @@ final class CommandPath {
             System.out.printf("[1] %d clients: %.0f commands/s, raw %.0f inserts/s%n", clients, commands.perSecond(),
                     raw.perSecond());
         }
-        report.paragraph("Each figure is " + config.measure().toSeconds() + " s of closed-loop load per side; "
+        report.paragraph("Each figure is " + config.measure().toSeconds() + " s of closed-loop load per side, after "
+                + config.warmup().toSeconds() + " s of commands from 4 clients to warm the engine's JVM up (a fresh JVM "
+                + "spends its first minutes compiling the hot paths, which would be counted as the commands' CPU); "
                 + "the raw side inserts the stored event's payload and metadata (" + payload.length
                 + " bytes) into `bench_raw_insert (id bigserial, payload bytea)`, one autocommit insert per "
                 + "operation. CPU per operation is the engine JVM's and PostgreSQL's CPU time (from `/proc`) over "
