@@ -84,6 +84,26 @@ final class BenchDatabase implements AutoCloseable {
         return new Activity(commits, wal, postgresCpuMillis());
     }
 
+    /**
+     * Waits until every event processor has handled the whole log, so that what a measurement
+     * counts per operation is that operation's work, not a backlog the warm-up left behind.
+     */
+    void awaitProcessorsCaughtUp(java.time.Duration timeout) throws InterruptedException {
+        JdbcTemplate jdbc = jdbc();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Long behind = jdbc.queryForObject("""
+                    SELECT count(*) FROM tokenentry
+                    WHERE token IS NULL OR (convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint
+                          < (SELECT coalesce(max(globalindex), 0) FROM domainevententry)""", Long.class);
+            if (behind == 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("event processors still behind the log after " + timeout);
+    }
+
     long postgresCpuMillis() {
         return Cpu.postgresMillis(directory);
     }

@@ -23,6 +23,7 @@ final class CommandPath {
         Load.Result warmup = Load.closedLoop(4, config.warmup(), (client, sequence) -> register(engine, "warm", client,
                 sequence));
         requireNoFailure(warmup);
+        database.awaitProcessorsCaughtUp(java.time.Duration.ofMinutes(10));
         byte[] payload = storedEventBytes(database.jdbc());
         RawInserts.run(database.pool(), 4, payload, config.measure());
 
@@ -35,6 +36,8 @@ final class CommandPath {
             long engineCpu = engine.jvm().cpuMillis();
             Load.Result commands = Load.closedLoop(clients, config.measure(),
                     (client, sequence) -> register(engine, "c" + clients, client, sequence));
+            // what the command left to the event processors is part of its cost
+            database.awaitProcessorsCaughtUp(java.time.Duration.ofMinutes(10));
             engineCpu = engine.jvm().cpuMillis() - engineCpu;
             BenchDatabase.Activity cost = database.activity().minus(before);
             requireNoFailure(commands);
@@ -55,7 +58,9 @@ final class CommandPath {
         }
         report.paragraph("Each figure is " + config.measure().toSeconds() + " s of closed-loop load per side, after "
                 + config.warmup().toSeconds() + " s of commands from 4 clients to warm the engine's JVM up (a fresh JVM "
-                + "spends its first minutes compiling the hot paths, which would be counted as the commands' CPU); "
+                + "spends its first minutes compiling the hot paths, which would be counted as the commands' CPU) and "
+                + "until every event processor has caught up with the log; the CPU, commits and WAL per command "
+                + "include the event processors' work on the command's events, counted until they are caught up; "
                 + "the raw side inserts the stored event's payload and metadata (" + payload.length
                 + " bytes) into `bench_raw_insert (id bigserial, payload bytea)`, one autocommit insert per "
                 + "operation. CPU per operation is the engine JVM's and PostgreSQL's CPU time (from `/proc`) over "
