@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.meshgov.contract.validation.ContractDocumentParser;
 import org.meshgov.contract.validation.DocumentFormat;
 import org.meshgov.domain.OnboardingStage;
@@ -49,10 +51,39 @@ public final class PolicyCompiler {
     public static final String DEFAULT_SET_RESOURCE = "/policy/default-policy-set.yaml";
 
     private final ContractDocumentParser parser = new ContractDocumentParser();
-    private final Schema schema;
-    private final Map<PolicyTarget, Cel> environments = new EnumMap<>(PolicyTarget.class);
+    private final CompletableFuture<Compiled> compiled;
+
+    /** The schema and the CEL environments, which take a while to build (about a second on a cold JVM). */
+    private record Compiled(Schema schema, Map<PolicyTarget, Cel> environments) {
+    }
 
     public PolicyCompiler() {
+        this.compiled = CompletableFuture.completedFuture(build());
+    }
+
+    private PolicyCompiler(CompletableFuture<Compiled> compiled) {
+        this.compiled = compiled;
+    }
+
+    /**
+     * A compiler whose schema and CEL environments are built on a thread of their own, so that an
+     * engine's start does not wait for them; the first {@link #compile} waits if they are not ready.
+     */
+    public static PolicyCompiler inBackground() {
+        CompletableFuture<Compiled> compiled = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                compiled.complete(build());
+            } catch (Throwable failure) {
+                compiled.completeExceptionally(failure);
+            }
+        }, "policy-compiler-init");
+        thread.setDaemon(true);
+        thread.start();
+        return new PolicyCompiler(compiled);
+    }
+
+    private static Compiled build() {
         SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH)
                 .locale(Locale.ENGLISH).build();
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09,
@@ -60,11 +91,27 @@ public final class PolicyCompiler {
                         .schemaLoader(loader -> loader.fetchRemoteResources(false)
                                 .allow(iri -> iri.toString().startsWith("classpath:")
                                         || iri.toString().contains("json-schema.org/draft/2019-09/"))));
-        this.schema = registry.getSchema(SchemaLocation.of("classpath:" + SCHEMA_RESOURCE.substring(1)),
+        Schema schema = registry.getSchema(SchemaLocation.of("classpath:" + SCHEMA_RESOURCE.substring(1)),
                 readTree(resource(SCHEMA_RESOURCE)));
-        this.schema.initializeValidators();
+        schema.initializeValidators();
+        Map<PolicyTarget, Cel> environments = new EnumMap<>(PolicyTarget.class);
         for (PolicyTarget target : PolicyTarget.values()) {
             environments.put(target, environment(target));
+        }
+        return new Compiled(schema, environments);
+    }
+
+    private Compiled compiled() {
+        try {
+            return compiled.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failed.getCause() instanceof java.lang.Error error) {
+                throw error;
+            }
+            throw failed;
         }
     }
 
@@ -85,7 +132,7 @@ public final class PolicyCompiler {
     public PolicyRules compile(long version, String text) {
         JsonNode document = parser.parse(text.getBytes(StandardCharsets.UTF_8), DocumentFormat.YAML);
         List<Violation> violations = new ArrayList<>();
-        for (Error error : schema.validate(document)) {
+        for (Error error : compiled().schema().validate(document)) {
             String path = error.getInstanceLocation().toString();
             String property = error.getProperty() == null ? "" : "." + error.getProperty();
             violations.add(new Violation(path + ("required".equals(error.getKeyword()) ? property : ""),
@@ -124,7 +171,7 @@ public final class PolicyCompiler {
                         node.path("enforcement").path(stage.name().toLowerCase(Locale.ROOT)).asText()));
             }
             String condition = node.path("condition").asText();
-            Cel cel = environments.get(target);
+            Cel cel = compiled().environments().get(target);
             CelValidationResult compiled = cel.compile(condition);
             if (compiled.hasError()) {
                 violations.add(new Violation(at + ".condition", "policy-condition",

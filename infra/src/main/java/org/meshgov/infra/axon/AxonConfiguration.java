@@ -88,7 +88,7 @@ public class AxonConfiguration {
 
     @Bean
     PolicyCompiler policyCompiler() {
-        return new PolicyCompiler();
+        return PolicyCompiler.inBackground();
     }
 
     @Bean

@@ -18,6 +18,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates the baseline identities on first start and, in demo mode, the demo users and domains. */
 @Component
@@ -29,25 +30,35 @@ public class IdentityStartup implements ApplicationRunner {
     private final IdentityBootstrap bootstrap;
     private final CommandGateway commands;
     private final DomainDirectory domains;
+    private final TransactionTemplate transaction;
     private final boolean demo;
     private final String adminPassword;
 
     public IdentityStartup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
                            TaskService tasks, CommandGateway commands, DomainDirectory domains,
+                           TransactionTemplate transaction,
                            @Value("${meshgov.demo}") boolean demo,
                            @Value("${meshgov.admin-password:}") String adminPassword) {
         this.bootstrap = new IdentityBootstrap(identity, authorizations, filters, tasks);
         this.commands = commands;
         this.domains = domains;
+        this.transaction = transaction;
         this.demo = demo;
         this.adminPassword = adminPassword;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        bootstrap.ensureBaseline(demo && adminPassword.isBlank() ? IdentityBootstrap.ADMIN : adminPassword);
+        // One transaction (one commit) for the few dozen Camunda writes of a first start, instead of one each;
+        // the domains' commands follow once it has committed.
+        transaction.executeWithoutResult(status -> {
+            bootstrap.ensureBaseline(demo && adminPassword.isBlank() ? IdentityBootstrap.ADMIN : adminPassword);
+            if (demo) {
+                seedDemoIdentities();
+            }
+        });
         if (demo) {
-            seedDemo();
+            seedDemoDomains();
         }
     }
 
@@ -70,7 +81,7 @@ public class IdentityStartup implements ApplicationRunner {
             new DemoDomain("orders", "Orders", "Order capture, fulfilment and returns"),
             new DemoDomain("marketing", "Marketing", "Campaigns, segments and attribution"));
 
-    private void seedDemo() {
+    private void seedDemoIdentities() {
         for (DemoDomain domain : DEMO_DOMAINS) {
             bootstrap.ensureGroup(domain.id() + "-owners", domain.name() + " owners", Groups.GROUP_TYPE_WORKFLOW);
             bootstrap.ensureGroup(domain.id() + "-members", domain.name() + " members", Groups.GROUP_TYPE_WORKFLOW);
@@ -79,6 +90,9 @@ public class IdentityStartup implements ApplicationRunner {
             bootstrap.ensureUser(user.id(), user.firstName(), user.lastName(), user.id());
             user.groups().forEach(group -> bootstrap.ensureMembership(user.id(), group));
         }
+    }
+
+    private void seedDemoDomains() {
         Actor admin = Actor.of(IdentityBootstrap.ADMIN, GlobalGroups.PLATFORM_ADMINS);
         for (DemoDomain domain : DEMO_DOMAINS) {
             if (domains.find(domain.id()).isEmpty()) {

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -18,7 +19,13 @@ public class DatabaseConfiguration {
     @Conditional(ExternalDatabaseConfigured.Not.class)
     EmbeddedPostgresServer embeddedPostgres(@Value("${meshgov.embedded-db.data-dir}") String dataDirectory,
                                             @Value("${meshgov.embedded-db.port}") int port,
-                                            @Value("${meshgov.embedded-db.durable}") boolean durable) throws IOException {
+                                            @Value("${meshgov.embedded-db.durable}") boolean durable,
+                                            ObjectProvider<EmbeddedPostgresStartup> startedEarly) throws IOException {
+        // usually already starting since the context was created (ParallelStartup)
+        EmbeddedPostgresStartup startup = startedEarly.getIfAvailable();
+        if (startup != null) {
+            return startup.takeOver();
+        }
         return EmbeddedPostgresServer.start(Path.of(dataDirectory), port, durable);
     }
 

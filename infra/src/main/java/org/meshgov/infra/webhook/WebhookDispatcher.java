@@ -59,7 +59,8 @@ public class WebhookDispatcher {
     private final WebhookProperties properties;
     private final Backoff backoff;
     private final Duration lease;
-    private final HttpClient http;
+    // built on the first delivery: an HTTP client (TLS context, selector thread) costs half a second of a start
+    private HttpClient http;
     private volatile boolean closing;
     private volatile CompletableFuture<?> inFlight;
 
@@ -68,7 +69,13 @@ public class WebhookDispatcher {
         this.properties = properties;
         this.backoff = new Backoff(properties.initialBackoff(), properties.maxBackoff());
         this.lease = properties.timeout().multipliedBy(BATCH_SIZE + 1);
-        this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
+        }
+        return http;
     }
 
     private record Claimed(long id, String eventId, String eventType, String url, String body, int attempts) {
@@ -111,7 +118,7 @@ public class WebhookDispatcher {
     private void send(Claimed delivery) {
         try {
             CompletableFuture<HttpResponse<Void>> response =
-                    http.sendAsync(request(delivery), HttpResponse.BodyHandlers.discarding());
+                    http().sendAsync(request(delivery), HttpResponse.BodyHandlers.discarding());
             inFlight = response;
             if (closing) {
                 response.cancel(true);
