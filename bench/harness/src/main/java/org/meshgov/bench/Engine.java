@@ -34,7 +34,7 @@ final class Engine implements AutoCloseable {
     static Engine startOn(BenchConfig config, BenchDatabase database, String logName)
             throws IOException, InterruptedException {
         Map<String, String> environment = new HashMap<>();
-        environment.put("MESHGOV_DB_URL", database.jdbcUrl() + java.util.Objects.requireNonNullElse(System.getenv("BENCH_URL_SUFFIX"), ""));
+        environment.put("MESHGOV_DB_URL", database.jdbcUrl());
         environment.put("MESHGOV_DB_USER", "postgres");
         environment.put("MESHGOV_DB_PASSWORD", "postgres");
         return start(config, environment, logName);
