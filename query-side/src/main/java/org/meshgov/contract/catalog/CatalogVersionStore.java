@@ -3,7 +3,6 @@ package org.meshgov.contract.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -24,6 +23,7 @@ import javax.sql.DataSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -39,9 +39,10 @@ import org.springframework.stereotype.Component;
  * <li>Inside one (a processor's batch) the rows the batch touches are kept in the unit of work and
  *     written once each, in one JDBC batch, just before it commits: a version proposed and decided
  *     in the same batch is one insert instead of an insert and two updates.</li>
- * <li>In a {@linkplain #bulk bulk rebuild} the table was emptied in the same transaction, so a row
- *     the rebuild has not written yet is known to be missing without asking the database, and new
- *     rows go in with {@code COPY}.</li>
+ * <li>In a {@linkplain #bulk bulk rebuild} the rows go to a new table, started empty in the same
+ *     transaction: a row the rebuild has not written yet is known to be missing without asking the
+ *     database, new rows go in with {@code COPY}, the other indexes (search) are built once at the
+ *     end, and the new table then takes the catalog's place.</li>
  * </ul>
  * A row is read {@code FOR UPDATE} so that nothing else changes it between the read and the write.
  */
@@ -52,26 +53,38 @@ public class CatalogVersionStore {
             + "description, property_names, proposed_by, proposed_at, decided_at, published_at, content_hash, "
             + "compared_with, change_level, changes, document, reviews, escalations, status_reason, sunset, "
             + "replacement_version, deprecation_id";
-    private static final String SELECT = """
-            SELECT contract_id, version, major, minor, patch, revision, status, domain, name, description,
-                property_names, proposed_by, proposed_at, decided_at, published_at, content_hash, compared_with,
-                change_level, changes::text, document::text, reviews::text, escalations::text, status_reason, sunset,
-                replacement_version, deprecation_id
-            FROM catalog_contract_version WHERE contract_id = ? AND version = ? FOR UPDATE""";
-    private static final String UPSERT = "INSERT INTO catalog_contract_version (" + COLUMNS + """
-            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::json, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
-            ON CONFLICT (contract_id, version) DO UPDATE SET major = excluded.major, minor = excluded.minor,
-                patch = excluded.patch, revision = excluded.revision, status = excluded.status,
-                domain = excluded.domain, name = excluded.name, description = excluded.description,
-                property_names = excluded.property_names, proposed_by = excluded.proposed_by,
-                proposed_at = excluded.proposed_at, decided_at = excluded.decided_at,
-                published_at = excluded.published_at, content_hash = excluded.content_hash,
-                compared_with = excluded.compared_with, change_level = excluded.change_level,
-                changes = excluded.changes, document = excluded.document, reviews = excluded.reviews,
-                escalations = excluded.escalations, status_reason = excluded.status_reason,
-                sunset = excluded.sunset, replacement_version = excluded.replacement_version,
-                deprecation_id = excluded.deprecation_id""";
-    private static final String COPY = "COPY catalog_contract_version (" + COLUMNS + ") FROM STDIN";
+    static final String TABLE = "catalog_contract_version";
+    /** Where a bulk rebuild builds the catalog, to take the table's place when it is done. */
+    static final String SHADOW = "catalog_contract_version_rebuild";
+
+    /** The statements on one table: the catalog, or the one a bulk rebuild builds. */
+    private record Statements(String select, String upsert, String copy) {
+        static Statements on(String table) {
+            return new Statements("""
+                    SELECT contract_id, version, major, minor, patch, revision, status, domain, name, description,
+                        property_names, proposed_by, proposed_at, decided_at, published_at, content_hash, compared_with,
+                        change_level, changes::text, document::text, reviews::text, escalations::text, status_reason,
+                        sunset, replacement_version, deprecation_id
+                    FROM %s WHERE contract_id = ? AND version = ? FOR UPDATE""".formatted(table),
+                    "INSERT INTO " + table + " (" + COLUMNS + """
+                    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::json, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+                    ON CONFLICT (contract_id, version) DO UPDATE SET major = excluded.major, minor = excluded.minor,
+                        patch = excluded.patch, revision = excluded.revision, status = excluded.status,
+                        domain = excluded.domain, name = excluded.name, description = excluded.description,
+                        property_names = excluded.property_names, proposed_by = excluded.proposed_by,
+                        proposed_at = excluded.proposed_at, decided_at = excluded.decided_at,
+                        published_at = excluded.published_at, content_hash = excluded.content_hash,
+                        compared_with = excluded.compared_with, change_level = excluded.change_level,
+                        changes = excluded.changes, document = excluded.document, reviews = excluded.reviews,
+                        escalations = excluded.escalations, status_reason = excluded.status_reason,
+                        sunset = excluded.sunset, replacement_version = excluded.replacement_version,
+                        deprecation_id = excluded.deprecation_id""",
+                    "COPY " + table + " (" + COLUMNS + ") FROM STDIN");
+        }
+    }
+
+    private static final Statements CATALOG = Statements.on(TABLE);
+    private static final Statements REBUILT = Statements.on(SHADOW);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -90,7 +103,7 @@ public class CatalogVersionStore {
         final Set<CatalogVersionRow.Key> created = new HashSet<>();
     }
 
-    /** A bulk rebuild on this thread: the rows it has written since it emptied the table. */
+    /** A bulk rebuild on this thread: the rows it has written to the new table since it started it. */
     private static final class BulkSession {
         boolean emptied;
         final Set<CatalogVersionRow.Key> written = new HashSet<>();
@@ -114,7 +127,7 @@ public class CatalogVersionStore {
         if (session != null && session.knownMissing(key)) {
             return null;
         }
-        List<CatalogVersionRow> found = jdbc.query(SELECT, (rs, i) -> read(rs), contractId, version);
+        List<CatalogVersionRow> found = jdbc.query(statements().select(), (rs, i) -> read(rs), contractId, version);
         if (found.isEmpty()) {
             return null;
         }
@@ -134,7 +147,7 @@ public class CatalogVersionStore {
     public void save(CatalogVersionRow row) {
         Buffer buffer = buffer();
         if (buffer == null) {
-            jdbc.update(UPSERT, statement -> bind(statement, row));
+            jdbc.update(statements().upsert(), statement -> bind(statement, row));
             return;
         }
         if (buffer.rows.putIfAbsent(row.key(), row) == null) {
@@ -145,31 +158,88 @@ public class CatalogVersionStore {
         }
     }
 
+    /**
+     * Empties the catalog. In a bulk rebuild, starts a new, empty table instead (with its primary
+     * key, without its other indexes), which takes the catalog's place when the rebuild is done.
+     */
     public void deleteAll() {
         Buffer buffer = buffer();
         if (buffer != null) {
             buffer.rows.clear();
             buffer.created.clear();
         }
-        jdbc.update("DELETE FROM catalog_contract_version");
         BulkSession session = bulk.get();
-        if (session != null) {
-            session.emptied = true;
-            session.written.clear();
+        if (session == null) {
+            jdbc.update("DELETE FROM " + TABLE);
+            return;
+        }
+        jdbc.execute("DROP TABLE IF EXISTS " + SHADOW);
+        jdbc.execute("CREATE TABLE " + SHADOW + " (LIKE " + TABLE
+                + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)");
+        jdbc.execute("ALTER TABLE " + SHADOW + " ADD CONSTRAINT " + SHADOW + "_pkey PRIMARY KEY (contract_id, version)");
+        session.emptied = true;
+        session.written.clear();
+    }
+
+    private Statements statements() {
+        BulkSession session = bulk.get();
+        return session != null && session.emptied ? REBUILT : CATALOG;
+    }
+
+    /**
+     * The new table takes the catalog's place: it gets the catalog's other indexes (each built once,
+     * from all its rows), statistics, and the catalog's name, primary key and index names. Until the
+     * caller commits, readers go on reading the previous catalog; they wait only for the swap.
+     */
+    private void replaceCatalog() {
+        String primaryKey = jdbc.queryForObject(
+                "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'p'",
+                String.class, TABLE);
+        List<Map<String, Object>> indexes = jdbc.queryForList("""
+                SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                WHERE x.indrelid = to_regclass(?) AND i.relname <> ?""", TABLE, primaryKey);
+        jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+        for (Map<String, Object> index : indexes) {
+            String name = (String) index.get("name");
+            String definition = (String) index.get("definition");
+            // CREATE [UNIQUE] INDEX name ON [schema.]catalog_contract_version USING ...
+            String head = " INDEX " + name + " ON ";
+            int at = definition.indexOf(head);
+            int table = at < 0 ? -1 : definition.indexOf(TABLE + " USING ", at + head.length());
+            if (table < 0) {
+                throw new IllegalStateException("unexpected index definition: " + definition);
+            }
+            jdbc.execute(definition.substring(0, at) + " INDEX " + name + "_rebuild ON "
+                    + definition.substring(at + head.length(), table) + SHADOW
+                    + definition.substring(table + TABLE.length()));
+        }
+        jdbc.execute("ANALYZE " + SHADOW);
+        jdbc.execute("DROP TABLE " + TABLE);
+        jdbc.execute("ALTER TABLE " + SHADOW + " RENAME TO " + TABLE);
+        jdbc.execute("ALTER TABLE " + TABLE + " RENAME CONSTRAINT " + SHADOW + "_pkey TO " + primaryKey);
+        for (Map<String, Object> index : indexes) {
+            jdbc.execute("ALTER INDEX " + index.get("name") + "_rebuild RENAME TO " + index.get("name"));
         }
     }
 
     /**
      * Runs a bulk rebuild on this thread, inside the caller's transaction: once {@link #deleteAll}
-     * has emptied the table, rows not written since are known to be missing and are copied in.
+     * has started a new table, rows not written there since are known to be missing and are copied
+     * in; when {@code work} is done, the new table replaces the catalog.
      */
     public <T> T bulk(Callable<T> work) throws Exception {
         if (bulk.get() != null) {
             throw new IllegalStateException("a bulk rebuild is already running on this thread");
         }
-        bulk.set(new BulkSession());
+        BulkSession session = new BulkSession();
+        bulk.set(session);
         try {
-            return work.call();
+            T result = work.call();
+            if (session.emptied) {
+                replaceCatalog();
+            }
+            return result;
         } finally {
             bulk.remove();
         }
@@ -201,7 +271,7 @@ public class CatalogVersionStore {
             }
         }
         if (!changed.isEmpty()) {
-            jdbc.batchUpdate(UPSERT, new BatchPreparedStatementSetter() {
+            jdbc.batchUpdate(statements().upsert(), new BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(PreparedStatement statement, int i) throws SQLException {
                     bind(statement, changed.get(i));
@@ -217,16 +287,26 @@ public class CatalogVersionStore {
         buffer.created.clear();
     }
 
+    /** Streams the rows to {@code COPY}, a line at a time (no buffer of them all: they would be humongous objects). */
     private void copy(List<CatalogVersionRow> rows) {
-        StringBuilder text = new StringBuilder(rows.size() * 2048);
-        for (CatalogVersionRow row : rows) {
-            appendCopyLine(text, row);
-        }
         DataSource dataSource = jdbc.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(COPY, new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8)));
+            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    statements().copy(), 1 << 16);
+            try {
+                StringBuilder line = new StringBuilder(4096);
+                for (CatalogVersionRow row : rows) {
+                    line.setLength(0);
+                    appendCopyLine(line, row);
+                    out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                }
+                out.endCopy();
+            } finally {
+                if (out.isActive()) {
+                    out.cancelCopy();
+                }
+            }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot copy catalog rows", e);
         } finally {
