@@ -430,6 +430,10 @@ public class CatalogVersionStore {
         if (value == null) {
             return line.append("\\N");
         }
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
+            return line.append(value);
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
