@@ -30,6 +30,15 @@ final class BenchDatabase implements AutoCloseable {
 
     static BenchDatabase start(Path directory) throws IOException {
         deleteRecursively(directory);
+        return open(directory);
+    }
+
+    /** The database a previous run left in {@code directory}, as it left it. */
+    static BenchDatabase reopen(Path directory) throws IOException {
+        return open(directory);
+    }
+
+    private static BenchDatabase open(Path directory) throws IOException {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(directory, 0, true);
         HikariConfig config = new HikariConfig();
         config.setPoolName("bench");

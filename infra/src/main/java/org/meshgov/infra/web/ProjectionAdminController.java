@@ -13,6 +13,7 @@ import org.meshgov.governance.IllegalTransitionException;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.identity.GlobalGroups;
 import org.meshgov.identity.NotAllowedException;
+import org.meshgov.infra.projection.CatalogBulkRebuild;
 import org.meshgov.infra.security.CurrentActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,11 +34,14 @@ public class ProjectionAdminController {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final CatalogBulkRebuild bulk;
     private final Map<String, Instant> rebuildsStarted = new ConcurrentHashMap<>();
 
-    public ProjectionAdminController(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public ProjectionAdminController(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                                     CatalogBulkRebuild bulk) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.bulk = bulk;
     }
 
     /**
@@ -66,17 +70,20 @@ public class ProjectionAdminController {
     }
 
     private ProjectionStatus status(StreamingEventProcessor processor, long head) {
-        long position = processor.processingStatus().values().stream()
+        // a bulk rebuild (the catalog's) runs with the processor stopped: it is the replay
+        boolean bulkRebuild = bulk.handles(processor) && bulk.isRunning();
+        long position = bulkRebuild ? bulk.position() : processor.processingStatus().values().stream()
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(0))
                 .min().orElse(0);
+        boolean replaying = bulkRebuild || processor.isReplaying();
         Instant started = rebuildsStarted.get(processor.getName());
         Double rate = null;
-        if (started != null && processor.isReplaying()) {
+        if (started != null && replaying) {
             double seconds = Math.max(0.001, Duration.between(started, Instant.now()).toMillis() / 1000.0);
             rate = position / seconds;
         }
         return new ProjectionStatus(processor.getName(), processor.supportsReset(), processor.isRunning(),
-                processor.isReplaying(), position, head, rate);
+                replaying, position, head, rate);
     }
 
     private long head() {
@@ -97,6 +104,19 @@ public class ProjectionAdminController {
         if (!processor.supportsReset()) {
             throw GovernanceViolationException.of("$.name", "replayable",
                     name + " has side effects (it starts processes) and is never replayed");
+        }
+        if (bulk.handles(processor)) {
+            if (bulk.isRunning()) {
+                throw new IllegalTransitionException("not-rebuilding", name + " is being rebuilt already");
+            }
+            try {
+                bulk.start(processor);
+                rebuildsStarted.put(name, Instant.now());
+            } catch (UnableToClaimTokenException claimedElsewhere) {
+                throw new IllegalTransitionException("processed-here", name + " is processed by node "
+                        + owners(name) + "; send the rebuild to that node");
+            }
+            return Map.of("name", name, "status", "REBUILDING");
         }
         processor.shutDown();
         try {

@@ -3,7 +3,6 @@ package org.meshgov.contract.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,48 +19,63 @@ import org.meshgov.contract.ContractVersionRejectedEvent;
 import org.meshgov.contract.ContractVersionStatus;
 import org.meshgov.contract.ReviewDecision;
 import org.meshgov.contract.compatibility.SemanticVersion;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The contract catalog, one row per version, rebuilt from the event log alone. */
+/**
+ * The contract catalog, one row per version, rebuilt from the event log alone. What each event does to
+ * its row is decided here, on the whole row ({@link CatalogVersionRow}); {@link CatalogVersionStore}
+ * reads and writes rows, at once, per batch, or in a bulk rebuild.
+ */
 @Component
 @ProcessingGroup(ContractCatalogProjection.PROCESSING_GROUP)
 public class ContractCatalogProjection {
 
     public static final String PROCESSING_GROUP = "contract-catalog";
 
-    private final JdbcTemplate jdbc;
+    private final CatalogVersionStore rows;
     private final ObjectMapper json;
 
-    public ContractCatalogProjection(JdbcTemplate jdbc, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public ContractCatalogProjection(CatalogVersionStore rows, ObjectMapper json) {
+        this.rows = rows;
         this.json = json;
     }
 
     @EventHandler
     void on(ContractVersionProposedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        SemanticVersion version = SemanticVersion.parse(event.version()).orElseThrow();
         JsonNode document = event.document();
-        jdbc.update("""
-                INSERT INTO catalog_contract_version (contract_id, version, major, minor, patch, revision, status,
-                    domain, name, description, property_names, proposed_by, proposed_at, content_hash,
-                    compared_with, change_level, changes, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::json)
-                ON CONFLICT (contract_id, version) DO UPDATE SET revision = excluded.revision,
-                    status = excluded.status, name = excluded.name, description = excluded.description,
-                    property_names = excluded.property_names, proposed_at = excluded.proposed_at,
-                    content_hash = excluded.content_hash, compared_with = excluded.compared_with,
-                    change_level = excluded.change_level, changes = excluded.changes,
-                    document = excluded.document, decided_at = NULL, status_reason = NULL""",
-                event.contractId(), event.version(), version.major(), version.minor(), version.patch(),
-                event.revision(), ContractVersionStatus.IN_REVIEW.name(), event.domain(), event.name(),
-                descriptionOf(document), propertyNamesOf(document), event.proposedBy(), Timestamp.from(at),
-                event.contentHash(), event.comparedWith(), event.changeLevel().name(), write(event.changes()),
-                write(document));
+        CatalogVersionRow row = rows.find(event.contractId(), event.version());
+        if (row == null) {
+            SemanticVersion version = SemanticVersion.parse(event.version()).orElseThrow();
+            row = rows.create(event.contractId(), event.version());
+            row.major = version.major();
+            row.minor = version.minor();
+            row.patch = version.patch();
+            row.domain = event.domain();
+            row.proposedBy = event.proposedBy();
+        }
+        // a revision proposed again keeps the first proposal's author, its reviews and escalations
+        row.revision = event.revision();
+        row.status = ContractVersionStatus.IN_REVIEW.name();
+        row.name = event.name();
+        row.description = descriptionOf(document);
+        row.propertyNames = propertyNamesOf(document);
+        row.proposedAt = at;
+        row.contentHash = event.contentHash();
+        row.comparedWith = event.comparedWith();
+        row.changeLevel = event.changeLevel().name();
+        row.changes = write(event.changes());
+        row.document = write(document);
+        row.decidedAt = null;
+        row.statusReason = null;
+        rows.save(row);
     }
 
     @EventHandler
     void on(ContractReviewDecidedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        CatalogVersionRow row = rows.find(event.contractId(), event.version());
+        if (row == null) {
+            return;
+        }
         Map<String, Object> review = new LinkedHashMap<>();
         review.put("revision", event.revision());
         review.put("stage", event.stage().name());
@@ -70,23 +84,25 @@ public class ContractCatalogProjection {
         review.put("decidedBy", event.decidedBy());
         review.put("decidedAt", at.toString());
         review.put("reviewedContentHash", event.reviewedContentHash());
-        boolean changesRequested = event.decision() == ReviewDecision.REQUEST_CHANGES;
-        jdbc.update("""
-                UPDATE catalog_contract_version SET reviews = reviews || ?::jsonb,
-                    status = CASE WHEN ? THEN 'CHANGES_REQUESTED' ELSE status END,
-                    status_reason = CASE WHEN ? THEN ? ELSE status_reason END
-                WHERE contract_id = ? AND version = ?""",
-                "[" + write(review) + "]", changesRequested, changesRequested, event.comment(),
-                event.contractId(), event.version());
+        row.reviews.add(write(review));
+        if (event.decision() == ReviewDecision.REQUEST_CHANGES) {
+            row.status = ContractVersionStatus.CHANGES_REQUESTED.name();
+            row.statusReason = event.comment();
+        }
+        rows.save(row);
     }
 
     @EventHandler
     void on(ContractVersionPublishedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("""
-                UPDATE catalog_contract_version SET status = 'PUBLISHED', published_at = ?, decided_at = ?,
-                    status_reason = ?
-                WHERE contract_id = ? AND version = ?""",
-                Timestamp.from(at), Timestamp.from(at), event.automaticReason(), event.contractId(), event.version());
+        CatalogVersionRow row = rows.find(event.contractId(), event.version());
+        if (row == null) {
+            return;
+        }
+        row.status = ContractVersionStatus.PUBLISHED.name();
+        row.publishedAt = at;
+        row.decidedAt = at;
+        row.statusReason = event.automaticReason();
+        rows.save(row);
     }
 
     @EventHandler
@@ -101,27 +117,33 @@ public class ContractCatalogProjection {
 
     @EventHandler
     void on(ContractReviewEscalatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        CatalogVersionRow row = rows.find(event.contractId(), event.version());
+        if (row == null) {
+            return;
+        }
         Map<String, Object> escalation = new LinkedHashMap<>();
         escalation.put("revision", event.revision());
         escalation.put("stage", event.stage().name());
         escalation.put("escalatedTo", event.escalatedTo());
         escalation.put("escalatedAt", at.toString());
-        jdbc.update("""
-                UPDATE catalog_contract_version SET escalations = escalations || ?::jsonb
-                WHERE contract_id = ? AND version = ?""",
-                "[" + write(escalation) + "]", event.contractId(), event.version());
+        row.escalations.add(write(escalation));
+        rows.save(row);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM catalog_contract_version");
+        rows.deleteAll();
     }
 
     private void close(String contractId, String version, ContractVersionStatus status, String reason, Instant at) {
-        jdbc.update("""
-                UPDATE catalog_contract_version SET status = ?, status_reason = ?, decided_at = ?
-                WHERE contract_id = ? AND version = ?""",
-                status.name(), reason, Timestamp.from(at), contractId, version);
+        CatalogVersionRow row = rows.find(contractId, version);
+        if (row == null) {
+            return;
+        }
+        row.status = status.name();
+        row.statusReason = reason;
+        row.decidedAt = at;
+        rows.save(row);
     }
 
     private static String descriptionOf(JsonNode document) {

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.meshgov.contract.catalog.CatalogVersionRow;
+import org.meshgov.contract.catalog.CatalogVersionStore;
 import org.meshgov.contract.catalog.ContractCatalogProjection;
 import org.meshgov.deprecation.ConsumerMigratedEvent;
 import org.meshgov.deprecation.ContractVersionDeprecatedEvent;
@@ -38,10 +40,12 @@ public class DeprecationProjection {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final CatalogVersionStore catalog;
 
-    public DeprecationProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public DeprecationProjection(JdbcTemplate jdbc, ObjectMapper json, CatalogVersionStore catalog) {
         this.jdbc = jdbc;
         this.json = json;
+        this.catalog = catalog;
     }
 
     @EventHandler
@@ -56,12 +60,11 @@ public class DeprecationProjection {
                 event.deprecationId(), event.contractId(), event.version(), event.majorVersion(), event.domain(),
                 event.reason(), Timestamp.from(event.sunset()), event.replacementVersion(), event.deprecatedBy(),
                 Timestamp.from(at), write(consumers));
-        jdbc.update("""
-                UPDATE catalog_contract_version SET status = 'DEPRECATED', sunset = ?, replacement_version = ?,
-                    deprecation_id = ?, status_reason = ?
-                WHERE contract_id = ? AND version = ?""",
-                Timestamp.from(event.sunset()), event.replacementVersion(), event.deprecationId(), event.reason(),
-                event.contractId(), event.version());
+        CatalogVersionRow row = catalog.find(event.contractId(), event.version());
+        if (row != null) {
+            row.deprecated(event.sunset(), event.replacementVersion(), event.deprecationId(), event.reason());
+            catalog.save(row);
+        }
     }
 
     @EventHandler
@@ -104,25 +107,31 @@ public class DeprecationProjection {
     void on(DeprecationSunsetExtendedEvent event) {
         jdbc.update("UPDATE deprecation SET sunset = ?, sunset_decision_due = FALSE WHERE deprecation_id = ?",
                 Timestamp.from(event.newSunset()), event.deprecationId());
-        jdbc.update("UPDATE catalog_contract_version SET sunset = ? WHERE contract_id = ? AND version = ?",
-                Timestamp.from(event.newSunset()), event.contractId(), event.version());
+        CatalogVersionRow row = catalog.find(event.contractId(), event.version());
+        if (row != null) {
+            row.sunsetExtended(event.newSunset());
+            catalog.save(row);
+        }
     }
 
     @EventHandler
     void on(ContractVersionRetiredEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
         close(event.deprecationId(), "RETIRED", event.reason(), at);
-        jdbc.update("""
-                UPDATE catalog_contract_version SET status = 'RETIRED', status_reason = ?
-                WHERE contract_id = ? AND version = ?""", event.reason(), event.contractId(), event.version());
+        CatalogVersionRow row = catalog.find(event.contractId(), event.version());
+        if (row != null) {
+            row.retired(event.reason());
+            catalog.save(row);
+        }
     }
 
     @EventHandler
     void on(DeprecationCancelledEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
         close(event.deprecationId(), "CANCELLED", event.reason(), at);
-        jdbc.update("""
-                UPDATE catalog_contract_version SET status = 'PUBLISHED', sunset = NULL, replacement_version = NULL,
-                    deprecation_id = NULL, status_reason = NULL
-                WHERE contract_id = ? AND version = ?""", event.contractId(), event.version());
+        CatalogVersionRow row = catalog.find(event.contractId(), event.version());
+        if (row != null) {
+            row.deprecationCancelled();
+            catalog.save(row);
+        }
     }
 
     @ResetHandler

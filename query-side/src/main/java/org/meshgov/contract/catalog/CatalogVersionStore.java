@@ -1,0 +1,449 @@
+package org.meshgov.contract.catalog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and writes {@code catalog_contract_version} rows whole, for the handlers of the
+ * {@value ContractCatalogProjection#PROCESSING_GROUP} group.
+ *
+ * <ul>
+ * <li>Outside a unit of work (the as-of view replays handlers directly) a row is read locked
+ *     ({@code FOR UPDATE}) and written back at once.</li>
+ * <li>Inside one (a processor's batch) the rows the batch touches are kept in the unit of work and
+ *     written once each, in one JDBC batch, just before it commits: a version proposed and decided
+ *     in the same batch is one insert instead of an insert and two updates.</li>
+ * <li>In a {@linkplain #bulk bulk rebuild} the rows go to a new table, started empty in the same
+ *     transaction: a row the rebuild has not written yet is known to be missing without asking the
+ *     database, new rows go in with {@code COPY}, the other indexes (search) are built once at the
+ *     end, and the new table then takes the catalog's place.</li>
+ * </ul>
+ * A row is read {@code FOR UPDATE} so that nothing else changes it between the read and the write.
+ */
+@Component
+public class CatalogVersionStore {
+
+    static final String COLUMNS = "contract_id, version, major, minor, patch, revision, status, domain, name, "
+            + "description, property_names, proposed_by, proposed_at, decided_at, published_at, content_hash, "
+            + "compared_with, change_level, changes, document, reviews, escalations, status_reason, sunset, "
+            + "replacement_version, deprecation_id";
+    static final String TABLE = "catalog_contract_version";
+    /** Where a bulk rebuild builds the catalog, to take the table's place when it is done. */
+    static final String SHADOW = "catalog_contract_version_rebuild";
+
+    /** The statements on one table: the catalog, or the one a bulk rebuild builds. */
+    private record Statements(String select, String upsert, String copy) {
+        static Statements on(String table) {
+            return new Statements("""
+                    SELECT contract_id, version, major, minor, patch, revision, status, domain, name, description,
+                        property_names, proposed_by, proposed_at, decided_at, published_at, content_hash, compared_with,
+                        change_level, changes::text, document::text, reviews::text, escalations::text, status_reason,
+                        sunset, replacement_version, deprecation_id
+                    FROM %s WHERE contract_id = ? AND version = ? FOR UPDATE""".formatted(table),
+                    "INSERT INTO " + table + " (" + COLUMNS + """
+                    ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::json, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+                    ON CONFLICT (contract_id, version) DO UPDATE SET major = excluded.major, minor = excluded.minor,
+                        patch = excluded.patch, revision = excluded.revision, status = excluded.status,
+                        domain = excluded.domain, name = excluded.name, description = excluded.description,
+                        property_names = excluded.property_names, proposed_by = excluded.proposed_by,
+                        proposed_at = excluded.proposed_at, decided_at = excluded.decided_at,
+                        published_at = excluded.published_at, content_hash = excluded.content_hash,
+                        compared_with = excluded.compared_with, change_level = excluded.change_level,
+                        changes = excluded.changes, document = excluded.document, reviews = excluded.reviews,
+                        escalations = excluded.escalations, status_reason = excluded.status_reason,
+                        sunset = excluded.sunset, replacement_version = excluded.replacement_version,
+                        deprecation_id = excluded.deprecation_id""",
+                    "COPY " + table + " (" + COLUMNS + ") FROM STDIN");
+        }
+    }
+
+    private static final Statements CATALOG = Statements.on(TABLE);
+    private static final Statements REBUILT = Statements.on(SHADOW);
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final String bufferResource = CatalogVersionStore.class.getName() + ".buffer@" + System.identityHashCode(this);
+    private final ThreadLocal<BulkSession> bulk = new ThreadLocal<>();
+
+    public CatalogVersionStore(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The rows a unit of work changed, written just before it commits. */
+    private static final class Buffer {
+        final Map<CatalogVersionRow.Key, CatalogVersionRow> rows = new LinkedHashMap<>();
+        /** Rows known to be missing from the table (bulk rebuild): they go in with COPY. */
+        final Set<CatalogVersionRow.Key> created = new HashSet<>();
+    }
+
+    /** A bulk rebuild on this thread: the rows it has written to the new table since it started it. */
+    private static final class BulkSession {
+        boolean emptied;
+        final Set<CatalogVersionRow.Key> written = new HashSet<>();
+
+        boolean knownMissing(CatalogVersionRow.Key key) {
+            return emptied && !written.contains(key);
+        }
+    }
+
+    /** The version's row, or null when the catalog has none. */
+    public CatalogVersionRow find(String contractId, String version) {
+        CatalogVersionRow.Key key = new CatalogVersionRow.Key(contractId, version);
+        Buffer buffer = buffer();
+        if (buffer != null) {
+            CatalogVersionRow row = buffer.rows.get(key);
+            if (row != null) {
+                return row;
+            }
+        }
+        BulkSession session = bulk.get();
+        if (session != null && session.knownMissing(key)) {
+            return null;
+        }
+        List<CatalogVersionRow> found = jdbc.query(statements().select(), (rs, i) -> read(rs), contractId, version);
+        if (found.isEmpty()) {
+            return null;
+        }
+        CatalogVersionRow row = found.get(0);
+        if (buffer != null) {
+            buffer.rows.put(key, row);
+        }
+        return row;
+    }
+
+    /** A row for a version the catalog does not hold yet; {@link #save} stores it. */
+    public CatalogVersionRow create(String contractId, String version) {
+        return new CatalogVersionRow(new CatalogVersionRow.Key(contractId, version));
+    }
+
+    /** Stores the row: at once outside a unit of work, else just before the unit of work commits. */
+    public void save(CatalogVersionRow row) {
+        Buffer buffer = buffer();
+        if (buffer == null) {
+            jdbc.update(statements().upsert(), statement -> bind(statement, row));
+            return;
+        }
+        if (buffer.rows.putIfAbsent(row.key(), row) == null) {
+            BulkSession session = bulk.get();
+            if (session != null && session.knownMissing(row.key())) {
+                buffer.created.add(row.key());
+            }
+        }
+    }
+
+    /**
+     * Empties the catalog. In a bulk rebuild, starts a new, empty table instead (with its primary
+     * key, without its other indexes), which takes the catalog's place when the rebuild is done.
+     */
+    public void deleteAll() {
+        Buffer buffer = buffer();
+        if (buffer != null) {
+            buffer.rows.clear();
+            buffer.created.clear();
+        }
+        BulkSession session = bulk.get();
+        if (session == null) {
+            jdbc.update("DELETE FROM " + TABLE);
+            return;
+        }
+        jdbc.execute("DROP TABLE IF EXISTS " + SHADOW);
+        jdbc.execute("CREATE TABLE " + SHADOW + " (LIKE " + TABLE
+                + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)");
+        jdbc.execute("ALTER TABLE " + SHADOW + " ADD CONSTRAINT " + SHADOW + "_pkey PRIMARY KEY (contract_id, version)");
+        session.emptied = true;
+        session.written.clear();
+    }
+
+    private Statements statements() {
+        BulkSession session = bulk.get();
+        return session != null && session.emptied ? REBUILT : CATALOG;
+    }
+
+    /**
+     * The new table takes the catalog's place: it gets the catalog's other indexes (each built once,
+     * from all its rows), statistics, and the catalog's name, primary key and index names. Until the
+     * caller commits, readers go on reading the previous catalog; they wait only for the swap.
+     */
+    private void replaceCatalog() {
+        String primaryKey = jdbc.queryForObject(
+                "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'p'",
+                String.class, TABLE);
+        List<Map<String, Object>> indexes = jdbc.queryForList("""
+                SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                WHERE x.indrelid = to_regclass(?) AND i.relname <> ?""", TABLE, primaryKey);
+        jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+        for (Map<String, Object> index : indexes) {
+            String name = (String) index.get("name");
+            String definition = (String) index.get("definition");
+            // CREATE [UNIQUE] INDEX name ON [schema.]catalog_contract_version USING ...
+            String head = " INDEX " + name + " ON ";
+            int at = definition.indexOf(head);
+            int table = at < 0 ? -1 : definition.indexOf(TABLE + " USING ", at + head.length());
+            if (table < 0) {
+                throw new IllegalStateException("unexpected index definition: " + definition);
+            }
+            jdbc.execute(definition.substring(0, at) + " INDEX " + name + "_rebuild ON "
+                    + definition.substring(at + head.length(), table) + SHADOW
+                    + definition.substring(table + TABLE.length()));
+        }
+        jdbc.execute("ANALYZE " + SHADOW);
+        jdbc.execute("DROP TABLE " + TABLE);
+        jdbc.execute("ALTER TABLE " + SHADOW + " RENAME TO " + TABLE);
+        jdbc.execute("ALTER TABLE " + TABLE + " RENAME CONSTRAINT " + SHADOW + "_pkey TO " + primaryKey);
+        for (Map<String, Object> index : indexes) {
+            jdbc.execute("ALTER INDEX " + index.get("name") + "_rebuild RENAME TO " + index.get("name"));
+        }
+    }
+
+    /**
+     * Runs a bulk rebuild on this thread, inside the caller's transaction: once {@link #deleteAll}
+     * has started a new table, rows not written there since are known to be missing and are copied
+     * in; when {@code work} is done, the new table replaces the catalog.
+     */
+    public <T> T bulk(Callable<T> work) throws Exception {
+        if (bulk.get() != null) {
+            throw new IllegalStateException("a bulk rebuild is already running on this thread");
+        }
+        BulkSession session = new BulkSession();
+        bulk.set(session);
+        try {
+            T result = work.call();
+            if (session.emptied) {
+                replaceCatalog();
+            }
+            return result;
+        } finally {
+            bulk.remove();
+        }
+    }
+
+    private Buffer buffer() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(bufferResource, name -> {
+            Buffer buffer = new Buffer();
+            root.onPrepareCommit(unitOfWork -> flush(buffer));
+            return buffer;
+        });
+    }
+
+    private void flush(Buffer buffer) {
+        List<CatalogVersionRow> created = new ArrayList<>();
+        List<CatalogVersionRow> changed = new ArrayList<>();
+        for (CatalogVersionRow row : buffer.rows.values()) {
+            (buffer.created.contains(row.key()) ? created : changed).add(row);
+        }
+        if (!created.isEmpty()) {
+            copy(created);
+            BulkSession session = bulk.get();
+            if (session != null) {
+                created.forEach(row -> session.written.add(row.key()));
+            }
+        }
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate(statements().upsert(), new BatchPreparedStatementSetter() {
+                @Override
+                public void setValues(PreparedStatement statement, int i) throws SQLException {
+                    bind(statement, changed.get(i));
+                }
+
+                @Override
+                public int getBatchSize() {
+                    return changed.size();
+                }
+            });
+        }
+        buffer.rows.clear();
+        buffer.created.clear();
+    }
+
+    /** Streams the rows to {@code COPY}, a line at a time (no buffer of them all: they would be humongous objects). */
+    private void copy(List<CatalogVersionRow> rows) {
+        DataSource dataSource = jdbc.getDataSource();
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    statements().copy(), 1 << 16);
+            try {
+                StringBuilder line = new StringBuilder(4096);
+                for (CatalogVersionRow row : rows) {
+                    line.setLength(0);
+                    appendCopyLine(line, row);
+                    out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                }
+                out.endCopy();
+            } finally {
+                if (out.isActive()) {
+                    out.cancelCopy();
+                }
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot copy catalog rows", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void bind(PreparedStatement statement, CatalogVersionRow row) throws SQLException {
+        statement.setString(1, row.key.contractId());
+        statement.setString(2, row.key.version());
+        statement.setLong(3, row.major);
+        statement.setLong(4, row.minor);
+        statement.setLong(5, row.patch);
+        statement.setInt(6, row.revision);
+        statement.setString(7, row.status);
+        statement.setString(8, row.domain);
+        statement.setString(9, row.name);
+        statement.setString(10, row.description);
+        statement.setString(11, row.propertyNames);
+        statement.setString(12, row.proposedBy);
+        setInstant(statement, 13, row.proposedAt);
+        setInstant(statement, 14, row.decidedAt);
+        setInstant(statement, 15, row.publishedAt);
+        statement.setString(16, row.contentHash);
+        statement.setString(17, row.comparedWith);
+        statement.setString(18, row.changeLevel);
+        statement.setString(19, row.changes);
+        statement.setString(20, row.document);
+        statement.setString(21, CatalogVersionRow.jsonArray(row.reviews));
+        statement.setString(22, CatalogVersionRow.jsonArray(row.escalations));
+        statement.setString(23, row.statusReason);
+        setInstant(statement, 24, row.sunset);
+        statement.setString(25, row.replacementVersion);
+        statement.setString(26, row.deprecationId);
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setTimestamp(index, Timestamp.from(value));
+        }
+    }
+
+    private CatalogVersionRow read(ResultSet rs) throws SQLException {
+        CatalogVersionRow row = new CatalogVersionRow(new CatalogVersionRow.Key(rs.getString(1), rs.getString(2)));
+        row.major = rs.getLong(3);
+        row.minor = rs.getLong(4);
+        row.patch = rs.getLong(5);
+        row.revision = rs.getInt(6);
+        row.status = rs.getString(7);
+        row.domain = rs.getString(8);
+        row.name = rs.getString(9);
+        row.description = rs.getString(10);
+        row.propertyNames = rs.getString(11);
+        row.proposedBy = rs.getString(12);
+        row.proposedAt = instant(rs.getTimestamp(13));
+        row.decidedAt = instant(rs.getTimestamp(14));
+        row.publishedAt = instant(rs.getTimestamp(15));
+        row.contentHash = rs.getString(16);
+        row.comparedWith = rs.getString(17);
+        row.changeLevel = rs.getString(18);
+        row.changes = rs.getString(19);
+        row.document = rs.getString(20);
+        elements(rs.getString(21), row.reviews);
+        elements(rs.getString(22), row.escalations);
+        row.statusReason = rs.getString(23);
+        row.sunset = instant(rs.getTimestamp(24));
+        row.replacementVersion = rs.getString(25);
+        row.deprecationId = rs.getString(26);
+        return row;
+    }
+
+    private void elements(String array, List<String> into) {
+        try {
+            for (JsonNode element : json.readTree(array)) {
+                into.add(json.writeValueAsString(element));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("catalog row holds invalid JSON", e);
+        }
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static void appendCopyLine(StringBuilder line, CatalogVersionRow row) {
+        field(line, row.key.contractId()).append('\t');
+        field(line, row.key.version()).append('\t');
+        line.append(row.major).append('\t').append(row.minor).append('\t').append(row.patch).append('\t')
+                .append(row.revision).append('\t');
+        field(line, row.status).append('\t');
+        field(line, row.domain).append('\t');
+        field(line, row.name).append('\t');
+        field(line, row.description).append('\t');
+        field(line, row.propertyNames).append('\t');
+        field(line, row.proposedBy).append('\t');
+        field(line, row.proposedAt).append('\t');
+        field(line, row.decidedAt).append('\t');
+        field(line, row.publishedAt).append('\t');
+        field(line, row.contentHash).append('\t');
+        field(line, row.comparedWith).append('\t');
+        field(line, row.changeLevel).append('\t');
+        field(line, row.changes).append('\t');
+        field(line, row.document).append('\t');
+        field(line, CatalogVersionRow.jsonArray(row.reviews)).append('\t');
+        field(line, CatalogVersionRow.jsonArray(row.escalations)).append('\t');
+        field(line, row.statusReason).append('\t');
+        field(line, row.sunset).append('\t');
+        field(line, row.replacementVersion).append('\t');
+        field(line, row.deprecationId).append('\n');
+    }
+
+    private static StringBuilder field(StringBuilder line, Instant value) {
+        return value == null ? line.append("\\N") : line.append(value);
+    }
+
+    /** A value in COPY's text format: NULL as \N, backslash and the separators escaped. */
+    private static StringBuilder field(StringBuilder line, String value) {
+        if (value == null) {
+            return line.append("\\N");
+        }
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
+                && value.indexOf('\r') < 0) {
+            return line.append(value);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> line.append("\\\\");
+                case '\t' -> line.append("\\t");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                default -> line.append(c);
+            }
+        }
+        return line;
+    }
+}
