@@ -73,16 +73,41 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * A JVM killed with -9 leaves its PostgreSQL running with the data directory locked; stop that
      * orphan so this start can take the directory over.
      */
+    /**
+     * A postmaster killed with -9 stays a zombie until its parent (init, once the engine that
+     * started it is gone too) reaps it, and PostgreSQL refuses to start while the PID in its lock
+     * file exists. An engine restarted at once after such a crash waits for the reaping.
+     */
+    private static void awaitReaped(ProcessHandle killed) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (killed.isAlive() && killed.info().command().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        if (killed.isAlive()) {
+            log.warn("PID {} of the last PostgreSQL on this data directory still exists; starting anyway", killed.pid());
+        }
+    }
+
     private static void stopOrphanOf(Path dataDirectory) throws IOException {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> orphan = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream()
+        Optional<ProcessHandle> recorded = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream()
                 .findFirst()
                 .map(String::trim)
                 .filter(line -> line.matches("\\d+"))
                 .flatMap(pid -> ProcessHandle.of(Long.parseLong(pid)))
+                .filter(ProcessHandle::isAlive);
+        if (recorded.isPresent() && recorded.get().info().command().isEmpty()) {
+            awaitReaped(recorded.get());
+        }
+        Optional<ProcessHandle> orphan = recorded
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().command().map(c -> c.contains("postgres")).orElse(false));
         if (orphan.isEmpty()) {

@@ -74,6 +74,29 @@ class EmbeddedPostgresServerTest {
         }
     }
 
+    /**
+     * A postmaster killed with -9 is a zombie until init reaps it, and PostgreSQL will not start while
+     * the PID in its lock file exists: an engine restarted at once waits for the reaping.
+     */
+    @Test
+    void aDatabaseWhoseKilledPostmasterIsNotReapedYetStartsOnceItIs() throws Exception {
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dataDirectory, 0, true)) {
+            execute(first, "CREATE TABLE kept (value TEXT); INSERT INTO kept VALUES ('evidence')");
+        }
+        // the background sleep exits at once and stays a zombie until its parent, which never waits, exits
+        Process parent = new ProcessBuilder("bash", "-c", "sleep 0.1 & exec sleep 4").start();
+        Thread.sleep(500);
+        long zombie = parent.toHandle().children().findFirst().orElseThrow().pid();
+        assertThat(ProcessHandle.of(zombie).map(p -> p.isAlive() && p.info().command().isEmpty()))
+                .as("a zombie").contains(true);
+        List<String> lockFile = new ArrayList<>(List.of(Long.toString(zombie), dataDirectory.toString()));
+        Files.write(dataDirectory.resolve("postmaster.pid"), lockFile);
+
+        try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(dataDirectory, 0, true)) {
+            assertThat(query(second, "SELECT value FROM kept")).isEqualTo("evidence");
+        }
+    }
+
     @Test
     void aDatabaseLeftRunningByAKilledEngineIsTakenOver() throws Exception {
         Process engine = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
