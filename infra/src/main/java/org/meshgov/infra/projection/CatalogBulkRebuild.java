@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,7 +36,6 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.timeout.UnitOfWorkTimeoutInterceptor;
@@ -108,7 +109,7 @@ public class CatalogBulkRebuild {
     public boolean handles(StreamingEventProcessor processor) {
         return processor.getName().equals(ContractCatalogProjection.PROCESSING_GROUP)
                 && processor instanceof AbstractEventProcessor handlers
-                && interceptors(handlers) != null
+                && rebuildable(handlers)
                 && upcasters.stream().findAny().isEmpty();
     }
 
@@ -237,17 +238,14 @@ public class CatalogBulkRebuild {
         }
     }
 
-    /** As the processor handles a batch: in a unit of work, through its handler interceptors, by its invoker. */
+    /** As the processor handles a batch: in a unit of work, by its invoker ({@link #rebuildable} says which interceptors are left out). */
     private static void handle(AbstractEventProcessor handlers, List<EventMessage<?>> messages) throws Exception {
         EventHandlerInvoker invoker = handlers.eventHandlerInvoker();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> message = unitOfWork.getMessage();
             if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
-                new DefaultInterceptorChain<>(unitOfWork, interceptors(handlers), event -> {
-                    invoker.handle(event, Segment.ROOT_SEGMENT);
-                    return null;
-                }).proceed();
+                invoker.handle(message, Segment.ROOT_SEGMENT);
             }
             return null;
         });
@@ -261,26 +259,26 @@ public class CatalogBulkRebuild {
     }
 
     /**
-     * The processor's handler interceptors the rebuild applies: correlation data. Time-outs are not. The
-     * processor's own (it stores the token of each batch) is left out: the rebuild stores the token
-     * itself. Null when there is any other, which the rebuild cannot vouch for.
+     * Whether the rebuild can do without the processor's handler interceptors. The processor's own (it stores
+     * the token of each batch) is left out: the rebuild stores the token itself. Axon's correlation
+     * data interceptor is left out too: it only gives messages that handlers send the metadata of the
+     * event they handle, and a rebuild's handlers send none (a replay never sends anything again);
+     * without it, an event's metadata is deserialised only if a handler asks for it. Time-outs are
+     * not applied: the rebuild's batches are not timed. Any other interceptor the rebuild cannot
+     * vouch for: such a processor is rebuilt event by event.
      */
-    static List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors(AbstractEventProcessor processor) {
-        List<MessageHandlerInterceptor<? super EventMessage<?>>> applied = new ArrayList<>();
+    static boolean rebuildable(AbstractEventProcessor processor) {
         for (MessageHandlerInterceptor<? super EventMessage<?>> interceptor : processor.getHandlerInterceptors()) {
-            if (interceptor instanceof CorrelationDataInterceptor) {
-                applied.add(interceptor);
-            } else if (interceptor instanceof UnitOfWorkTimeoutInterceptor) {
-                // it times each message (and takes a stack trace for each); the rebuild's batches are not timed
-                continue;
-            } else if (!(interceptor.getClass().isSynthetic()
-                    && interceptor.getClass().getName().startsWith(TrackingEventProcessor.class.getName() + "$$"))) {
+            boolean processorsOwn = interceptor.getClass().isSynthetic()
+                    && interceptor.getClass().getName().startsWith(TrackingEventProcessor.class.getName() + "$$");
+            if (!(interceptor instanceof CorrelationDataInterceptor || interceptor instanceof UnitOfWorkTimeoutInterceptor
+                    || processorsOwn)) {
                 log.warn("{} has handler interceptor {}: it is rebuilt through its processor, event by event",
                         processor.getName(), interceptor.getClass().getName());
-                return null;
+                return false;
             }
         }
-        return applied;
+        return true;
     }
 
     private void read(Set<String> types, BlockingQueue<Chunk> chunks, AtomicReference<Boolean> stop) {
@@ -340,7 +338,7 @@ public class CatalogBulkRebuild {
     /** An event as Axon's JDBC event store gives it to a processor; payload and metadata deserialised when used. */
     private EventMessage<?> message(ResultSet row) throws SQLException {
         String identifier = row.getString(2);
-        Instant timestamp = Instant.parse(row.getString(6));
+        Instant timestamp = timestamp(row.getString(6));
         byte[] metadata = row.getBytes(10);
         SerializedMessage<?> serialized = new SerializedMessage<>(identifier,
                 new SimpleSerializedObject<>(row.getBytes(9), byte[].class, row.getString(7), row.getString(8)),
@@ -349,6 +347,46 @@ public class CatalogBulkRebuild {
                 serializer);
         return new GenericDomainEventMessage<>(row.getString(5), row.getString(3), row.getLong(4), serialized,
                 () -> timestamp);
+    }
+
+    /**
+     * A stored event's time. Axon stores it as {@code 2026-11-27T17:49:55.232Z}; that form is read
+     * field by field ({@link Instant#parse} takes a good part of the reading thread's time), any
+     * other with {@link Instant#parse}.
+     */
+    static Instant timestamp(String text) {
+        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
+                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.'
+                && text.charAt(23) == 'Z') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            int hour = digits(text, 11, 13);
+            int minute = digits(text, 14, 16);
+            int second = digits(text, 17, 19);
+            int millis = digits(text, 20, 23);
+            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()
+                    && hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59
+                    && millis >= 0) {
+                long epochDay = LocalDate.of(year, month, day).toEpochDay();
+                return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second,
+                        millis * 1_000_000L);
+            }
+        }
+        return Instant.parse(text);
+    }
+
+    /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /**

@@ -9,16 +9,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -26,7 +33,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,10 +46,13 @@ import org.springframework.stereotype.Component;
  * <li>Inside one (a processor's batch) the rows the batch touches are kept in the unit of work and
  *     written once each, in one JDBC batch, just before it commits: a version proposed and decided
  *     in the same batch is one insert instead of an insert and two updates.</li>
- * <li>In a {@linkplain #bulk bulk rebuild} the rows go to a new table, started empty in the same
- *     transaction: a row the rebuild has not written yet is known to be missing without asking the
- *     database, new rows go in with {@code COPY}, the other indexes (search) are built once at the
- *     end, and the new table then takes the catalog's place.</li>
+ * <li>In a {@linkplain #bulk bulk rebuild} the rows go to a new table that nobody reads, on a
+ *     connection of their own: a row the rebuild has not written yet is known to be missing without
+ *     asking the database; new rows stay in memory until {@value #SETTLED_AFTER_BATCHES} batches have
+ *     passed without touching them and then stream into one {@code COPY} that stays open, so that
+ *     PostgreSQL stores them while the handlers go on; the other indexes (search) are built once at
+ *     the end, two at a time, and the new table then takes the catalog's place in the caller's
+ *     transaction.</li>
  * </ul>
  * A row is read {@code FOR UPDATE} so that nothing else changes it between the read and the write.
  */
@@ -83,6 +93,15 @@ public class CatalogVersionStore {
         }
     }
 
+    /**
+     * A new row is held back this many batches after it was last touched: versions are mostly
+     * proposed, decided and published close together, and a row still held is changed in memory
+     * instead of read back from the database and updated.
+     */
+    static final int SETTLED_AFTER_BATCHES = 2;
+    /** Index builds running at once at the end of a bulk rebuild (each is one PostgreSQL process). */
+    static final int INDEX_BUILDERS = 2;
+
     private static final Statements CATALOG = Statements.on(TABLE);
     private static final Statements REBUILT = Statements.on(SHADOW);
 
@@ -103,14 +122,68 @@ public class CatalogVersionStore {
         final Set<CatalogVersionRow.Key> created = new HashSet<>();
     }
 
-    /** A bulk rebuild on this thread: the rows it has written to the new table since it started it. */
-    private static final class BulkSession {
+    /**
+     * A bulk rebuild on this thread: its own connection and transaction for the new table, the rows
+     * it has written there, the new rows it still holds, and the {@code COPY} that takes them.
+     */
+    private static final class BulkSession implements AutoCloseable {
+        final Connection connection;
+        final JdbcTemplate jdbc;
         boolean emptied;
         final Set<CatalogVersionRow.Key> written = new HashSet<>();
+        /** New rows not written yet, by when a batch last touched them (oldest first). */
+        final LinkedHashMap<CatalogVersionRow.Key, Held> held = new LinkedHashMap<>();
+        long batches;
+        PGCopyOutputStream copy;
+        final StringBuilder line = new StringBuilder(4096);
+
+        BulkSession(Connection connection) {
+            this.connection = connection;
+            this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        }
 
         boolean knownMissing(CatalogVersionRow.Key key) {
             return emptied && !written.contains(key);
         }
+
+        void copy(CatalogVersionRow row) throws SQLException, IOException {
+            if (copy == null) {
+                copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), REBUILT.copy(), 1 << 16);
+            }
+            line.setLength(0);
+            appendCopyLine(line, row);
+            copy.write(line.toString().getBytes(StandardCharsets.UTF_8));
+            written.add(row.key());
+        }
+
+        /** Ends the running {@code COPY}, so that the connection takes other statements. */
+        void endCopy() throws SQLException {
+            if (copy != null) {
+                try {
+                    copy.endCopy();
+                } finally {
+                    copy = null;
+                }
+            }
+        }
+
+        /** Gives the connection back; what it has not committed (a failed rebuild) is rolled back. */
+        @Override
+        public void close() throws SQLException {
+            try {
+                if (copy != null && copy.isActive()) {
+                    copy.cancelCopy();
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                }
+            } finally {
+                connection.close();
+            }
+        }
+    }
+
+    private record Held(CatalogVersionRow row, long batch) {
     }
 
     /** The version's row, or null when the catalog has none. */
@@ -124,10 +197,17 @@ public class CatalogVersionStore {
             }
         }
         BulkSession session = bulk.get();
-        if (session != null && session.knownMissing(key)) {
-            return null;
+        if (session != null && session.emptied) {
+            Held held = session.held.get(key);
+            if (held != null) {
+                return held.row();
+            }
+            if (session.knownMissing(key)) {
+                return null;
+            }
+            endCopy(session);
         }
-        List<CatalogVersionRow> found = jdbc.query(statements().select(), (rs, i) -> read(rs), contractId, version);
+        List<CatalogVersionRow> found = jdbc().query(statements().select(), (rs, i) -> read(rs), contractId, version);
         if (found.isEmpty()) {
             return null;
         }
@@ -147,7 +227,7 @@ public class CatalogVersionStore {
     public void save(CatalogVersionRow row) {
         Buffer buffer = buffer();
         if (buffer == null) {
-            jdbc.update(statements().upsert(), statement -> bind(statement, row));
+            jdbc().update(statements().upsert(), statement -> bind(statement, row));
             return;
         }
         if (buffer.rows.putIfAbsent(row.key(), row) == null) {
@@ -173,12 +253,15 @@ public class CatalogVersionStore {
             jdbc.update("DELETE FROM " + TABLE);
             return;
         }
-        jdbc.execute("DROP TABLE IF EXISTS " + SHADOW);
-        jdbc.execute("CREATE TABLE " + SHADOW + " (LIKE " + TABLE
+        endCopy(session);
+        session.jdbc.execute("DROP TABLE IF EXISTS " + SHADOW);
+        session.jdbc.execute("CREATE TABLE " + SHADOW + " (LIKE " + TABLE
                 + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)");
-        jdbc.execute("ALTER TABLE " + SHADOW + " ADD CONSTRAINT " + SHADOW + "_pkey PRIMARY KEY (contract_id, version)");
+        session.jdbc.execute("ALTER TABLE " + SHADOW + " ADD CONSTRAINT " + SHADOW
+                + "_pkey PRIMARY KEY (contract_id, version)");
         session.emptied = true;
         session.written.clear();
+        session.held.clear();
     }
 
     private Statements statements() {
@@ -186,35 +269,104 @@ public class CatalogVersionStore {
         return session != null && session.emptied ? REBUILT : CATALOG;
     }
 
+    /** Where the statements go: the bulk rebuild's own connection once it has started its table. */
+    private JdbcTemplate jdbc() {
+        BulkSession session = bulk.get();
+        return session != null && session.emptied ? session.jdbc : jdbc;
+    }
+
     /**
-     * The new table takes the catalog's place: it gets the catalog's other indexes (each built once,
-     * from all its rows), statistics, and the catalog's name, primary key and index names. Until the
-     * caller commits, readers go on reading the previous catalog; they wait only for the swap.
+     * Writes every row still held, commits the new table on the rebuild's connection, and builds the
+     * catalog's other indexes on it, each once from all its rows, {@value #INDEX_BUILDERS} at a time,
+     * each on a connection of its own. Nobody reads the new table meanwhile.
      */
-    private void replaceCatalog() {
-        String primaryKey = jdbc.queryForObject(
-                "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'p'",
-                String.class, TABLE);
+    private List<Map<String, Object>> completeNewTable(BulkSession session, String primaryKey) throws Exception {
+        for (Held held : session.held.values()) {
+            session.copy(held.row());
+        }
+        session.held.clear();
+        endCopy(session);
+        session.jdbc.execute("ANALYZE " + SHADOW);
+        session.connection.commit();
+        // the widest columns' search indexes first, so that the last build to start is a short one
         List<Map<String, Object>> indexes = jdbc.queryForList("""
                 SELECT i.relname AS name, pg_get_indexdef(i.oid) AS definition
-                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-                WHERE x.indrelid = to_regclass(?) AND i.relname <> ?""", TABLE, primaryKey);
-        jdbc.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am am ON am.oid = i.relam
+                WHERE x.indrelid = to_regclass(?) AND i.relname <> ?
+                ORDER BY am.amname = 'btree', (
+                    SELECT coalesce(sum(s.avg_width * (1 - s.null_frac)), 0)
+                    FROM pg_attribute a JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = ?
+                        AND s.attname = a.attname
+                    WHERE a.attrelid = x.indrelid AND a.attnum = ANY (x.indkey::int2[])) DESC, i.relname""",
+                TABLE, primaryKey, SHADOW);
+        List<String> builds = new ArrayList<>();
         for (Map<String, Object> index : indexes) {
-            String name = (String) index.get("name");
-            String definition = (String) index.get("definition");
-            // CREATE [UNIQUE] INDEX name ON [schema.]catalog_contract_version USING ...
-            String head = " INDEX " + name + " ON ";
-            int at = definition.indexOf(head);
-            int table = at < 0 ? -1 : definition.indexOf(TABLE + " USING ", at + head.length());
-            if (table < 0) {
-                throw new IllegalStateException("unexpected index definition: " + definition);
-            }
-            jdbc.execute(definition.substring(0, at) + " INDEX " + name + "_rebuild ON "
-                    + definition.substring(at + head.length(), table) + SHADOW
-                    + definition.substring(table + TABLE.length()));
+            builds.add(onNewTable((String) index.get("name"), (String) index.get("definition")));
         }
-        jdbc.execute("ANALYZE " + SHADOW);
+        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(builds);
+        ExecutorService builders = Executors.newFixedThreadPool(INDEX_BUILDERS, runnable -> {
+            Thread thread = new Thread(runnable, "contract-catalog-index-build");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < INDEX_BUILDERS; i++) {
+                running.add(builders.submit(() -> {
+                    build(queue);
+                    return null;
+                }));
+            }
+            for (Future<?> builder : running) {
+                try {
+                    builder.get();
+                } catch (ExecutionException e) {
+                    queue.clear();
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            builders.shutdownNow();
+        }
+        return indexes;
+    }
+
+    private void build(ConcurrentLinkedQueue<String> statements) throws SQLException {
+        DataSource dataSource = jdbc.getDataSource();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String next = statements.poll(); next != null; next = statements.poll()) {
+                    statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                    statement.execute(next);
+                    connection.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The catalog's index definition, on the new table and named {@code <name>_rebuild}. */
+    private static String onNewTable(String name, String definition) {
+        // CREATE [UNIQUE] INDEX name ON [schema.]catalog_contract_version USING ...
+        String head = " INDEX " + name + " ON ";
+        int at = definition.indexOf(head);
+        int table = at < 0 ? -1 : definition.indexOf(TABLE + " USING ", at + head.length());
+        if (table < 0) {
+            throw new IllegalStateException("unexpected index definition: " + definition);
+        }
+        return definition.substring(0, at) + " INDEX " + name + "_rebuild ON "
+                + definition.substring(at + head.length(), table) + SHADOW + definition.substring(table + TABLE.length());
+    }
+
+    /**
+     * The new table takes the catalog's place, with the catalog's name, primary key and index names,
+     * in the caller's transaction: until it commits, readers go on reading the previous catalog; they
+     * wait only for the swap.
+     */
+    private void replaceCatalog(String primaryKey, List<Map<String, Object>> indexes) {
         jdbc.execute("DROP TABLE " + TABLE);
         jdbc.execute("ALTER TABLE " + SHADOW + " RENAME TO " + TABLE);
         jdbc.execute("ALTER TABLE " + TABLE + " RENAME CONSTRAINT " + SHADOW + "_pkey TO " + primaryKey);
@@ -224,24 +376,31 @@ public class CatalogVersionStore {
     }
 
     /**
-     * Runs a bulk rebuild on this thread, inside the caller's transaction: once {@link #deleteAll}
-     * has started a new table, rows not written there since are known to be missing and are copied
-     * in; when {@code work} is done, the new table replaces the catalog.
+     * Runs a bulk rebuild on this thread. Once {@link #deleteAll} has started a new table (on a
+     * connection of the rebuild's own), rows not written there since are known to be missing and are
+     * copied in; when {@code work} is done, the new table is committed and indexed, and replaces the
+     * catalog in the caller's transaction. A rebuild that fails leaves the catalog as it was; a new
+     * table it committed is dropped by the next one.
      */
     public <T> T bulk(Callable<T> work) throws Exception {
         if (bulk.get() != null) {
             throw new IllegalStateException("a bulk rebuild is already running on this thread");
         }
-        BulkSession session = new BulkSession();
+        BulkSession session = new BulkSession(jdbc.getDataSource().getConnection());
         bulk.set(session);
         try {
+            session.connection.setAutoCommit(false);
             T result = work.call();
             if (session.emptied) {
-                replaceCatalog();
+                String primaryKey = jdbc.queryForObject(
+                        "SELECT conname FROM pg_constraint WHERE conrelid = to_regclass(?) AND contype = 'p'",
+                        String.class, TABLE);
+                replaceCatalog(primaryKey, completeNewTable(session, primaryKey));
             }
             return result;
         } finally {
             bulk.remove();
+            session.close();
         }
     }
 
@@ -258,20 +417,24 @@ public class CatalogVersionStore {
     }
 
     private void flush(Buffer buffer) {
-        List<CatalogVersionRow> created = new ArrayList<>();
+        BulkSession session = bulk.get();
         List<CatalogVersionRow> changed = new ArrayList<>();
         for (CatalogVersionRow row : buffer.rows.values()) {
-            (buffer.created.contains(row.key()) ? created : changed).add(row);
-        }
-        if (!created.isEmpty()) {
-            copy(created);
-            BulkSession session = bulk.get();
-            if (session != null) {
-                created.forEach(row -> session.written.add(row.key()));
+            if (buffer.created.contains(row.key())) {
+                // moved to the end: the held rows stay in the order a batch last touched them
+                session.held.remove(row.key());
+                session.held.put(row.key(), new Held(row, session.batches));
+            } else {
+                changed.add(row);
             }
         }
+        buffer.rows.clear();
+        buffer.created.clear();
         if (!changed.isEmpty()) {
-            jdbc.batchUpdate(statements().upsert(), new BatchPreparedStatementSetter() {
+            if (session != null) {
+                endCopy(session);
+            }
+            jdbc().batchUpdate(statements().upsert(), new BatchPreparedStatementSetter() {
                 @Override
                 public void setValues(PreparedStatement statement, int i) throws SQLException {
                     bind(statement, changed.get(i));
@@ -283,34 +446,34 @@ public class CatalogVersionStore {
                 }
             });
         }
-        buffer.rows.clear();
-        buffer.created.clear();
+        if (session != null && session.emptied) {
+            session.batches++;
+            writeSettled(session);
+        }
     }
 
-    /** Streams the rows to {@code COPY}, a line at a time (no buffer of them all: they would be humongous objects). */
-    private void copy(List<CatalogVersionRow> rows) {
-        DataSource dataSource = jdbc.getDataSource();
-        Connection connection = DataSourceUtils.getConnection(dataSource);
+    /** Streams the held rows no batch has touched for a while into the new table. */
+    private static void writeSettled(BulkSession session) {
         try {
-            PGCopyOutputStream out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                    statements().copy(), 1 << 16);
-            try {
-                StringBuilder line = new StringBuilder(4096);
-                for (CatalogVersionRow row : rows) {
-                    line.setLength(0);
-                    appendCopyLine(line, row);
-                    out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+            Iterator<Held> oldestFirst = session.held.values().iterator();
+            while (oldestFirst.hasNext()) {
+                Held held = oldestFirst.next();
+                if (session.batches - held.batch() <= SETTLED_AFTER_BATCHES) {
+                    return;
                 }
-                out.endCopy();
-            } finally {
-                if (out.isActive()) {
-                    out.cancelCopy();
-                }
+                session.copy(held.row());
+                oldestFirst.remove();
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot copy catalog rows", e);
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private static void endCopy(BulkSession session) {
+        try {
+            session.endCopy();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot copy catalog rows", e);
         }
     }
 
