@@ -1,5 +1,6 @@
 package org.meshgov;
 
+import org.meshgov.infra.startup.BootClassPreloader;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class MeshgovApplication {
 
     public static void main(String[] args) {
+        BootClassPreloader.start(MeshgovApplication.class.getClassLoader());
         SpringApplication.run(MeshgovApplication.class, args);
     }
 }

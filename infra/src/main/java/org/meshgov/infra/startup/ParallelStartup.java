@@ -1,6 +1,7 @@
 package org.meshgov.infra.startup;
 
 import java.nio.file.Path;
+import org.meshgov.infra.engine.EngineMappings;
 import org.meshgov.infra.persistence.EmbeddedPostgresStartup;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
@@ -10,10 +11,12 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts the embedded PostgreSQL (initdb on an empty directory, then the server) on its own thread
- * as soon as the context exists, so that it overlaps with Spring's parsing of the configuration
- * instead of following it (benchmark 6). The {@code embeddedPostgres} bean waits for it; nothing is
- * skipped. {@code meshgov.startup.parallel=false} turns it off.
+ * Starts, each on its own thread as soon as the context exists, what would otherwise wait for
+ * Spring's parsing of the configuration and then hold up the main thread (benchmark 6, ADR 16): the
+ * embedded PostgreSQL (initdb on an empty directory, then the server), which the
+ * {@code embeddedPostgres} bean waits for, and the parse of Camunda's MyBatis mappings, which
+ * {@link EngineMappings} hands to the engine. Nothing is skipped. {@code meshgov.startup.parallel=false}
+ * turns it off.
  */
 public class ParallelStartup implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,8 +26,12 @@ public class ParallelStartup implements ApplicationContextInitializer<Configurab
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment environment = context.getEnvironment();
         if (!environment.getProperty(ENABLED, Boolean.class, true)
-                || !(context instanceof GenericApplicationContext generic)
-                || StringUtils.hasText(environment.getProperty("meshgov.db.url"))) {
+                || !(context instanceof GenericApplicationContext generic)) {
+            return;
+        }
+        DefaultListableBeanFactory beanFactory = generic.getDefaultListableBeanFactory();
+        beanFactory.registerSingleton("engineMappingsParse", EngineMappings.parseInBackground());
+        if (StringUtils.hasText(environment.getProperty("meshgov.db.url"))) {
             return;
         }
         String dataDirectory = environment.getProperty("meshgov.embedded-db.data-dir");
@@ -34,7 +41,6 @@ public class ParallelStartup implements ApplicationContextInitializer<Configurab
         EmbeddedPostgresStartup startup = EmbeddedPostgresStartup.begin(Path.of(dataDirectory),
                 environment.getRequiredProperty("meshgov.embedded-db.port", Integer.class),
                 environment.getRequiredProperty("meshgov.embedded-db.durable", Boolean.class));
-        DefaultListableBeanFactory beanFactory = generic.getDefaultListableBeanFactory();
         beanFactory.registerSingleton(EmbeddedPostgresStartup.BEAN_NAME, startup);
         // closes the server if the context fails before the embeddedPostgres bean took it over
         beanFactory.registerDisposableBean(EmbeddedPostgresStartup.BEAN_NAME, startup);
