@@ -55,6 +55,11 @@ public class HealthMetricsQueries {
                 .toList());
     }
 
+    /** The whole mesh's figures, without the per-domain summaries of {@link #overview}. */
+    public HealthMetrics mesh(Instant from, Instant to) {
+        return of(new MetricsScope(null, from, to), null);
+    }
+
     public HealthMetrics domain(String domain, Instant from, Instant to) {
         return of(new MetricsScope(domain, from, to), null);
     }

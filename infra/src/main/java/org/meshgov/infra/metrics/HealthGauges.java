@@ -23,11 +23,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Open work and adoption per domain as gauges: each one is the figure the JSON API gives for the
  * domain over the last {@link #WINDOW}, recomputed on a schedule rather than on every scrape.
- * Domains past the {@link DomainTags} bound are summed under {@code other}; ratios are not summed.
+ * Domains past the {@link DomainTags} bound are counted together under {@code other}: the whole
+ * mesh's counts less those of the named domains, so that a refresh queries at most the bound's
+ * domains one by one however many are registered; {@code other} has no ratios.
  */
 public class HealthGauges {
 
-    static final Duration WINDOW = Duration.ofDays(7);
+    public static final Duration WINDOW = Duration.ofDays(7);
 
     private final HealthMetricsQueries queries;
     private final DomainQueries domains;
@@ -82,37 +84,49 @@ public class HealthGauges {
     @Scheduled(fixedDelayString = "${meshgov.metrics.gauge-refresh:PT1M}")
     public void refresh() {
         Instant now = clock.instant();
-        Map<String, List<HealthMetrics>> byTag = new LinkedHashMap<>();
+        Instant from = now.minus(WINDOW);
+        Map<String, HealthMetrics> named = new LinkedHashMap<>();
+        boolean others = false;
         List<DomainView> registered = domains.all();
         for (DomainView domain : registered) {
-            byTag.computeIfAbsent(domainTags.tagFor(domain.id()), tag -> new ArrayList<>())
-                    .add(queries.domain(domain.id(), now.minus(WINDOW), now));
+            String tag = domainTags.tagFor(domain.id());
+            if (DomainTags.OTHER.equals(tag)) {
+                others = true;
+            } else {
+                named.put(tag, queries.domain(domain.id(), from, now));
+            }
         }
-        counts.forEach((name, figure) -> countGauges.get(name).register(rows(byTag, Tags.empty(), figure), true));
+        HealthMetrics mesh = others ? queries.mesh(from, now) : null;
+        counts.forEach((name, figure) -> countGauges.get(name).register(rows(named, mesh, Tags.empty(), figure), true));
         List<MultiGauge.Row<?>> incidents = new ArrayList<>();
         for (String severity : List.of("SEV1", "SEV2", "SEV3", "SEV4")) {
-            incidents.addAll(rows(byTag, Tags.of("severity", severity),
+            incidents.addAll(rows(named, mesh, Tags.of("severity", severity),
                     metrics -> metrics.incidents().openBySeverity().get(severity)));
         }
         openIncidents.register(incidents, true);
-        compliance.register(ratios(byTag, metrics -> metrics.quality().compliance()), true);
-        qualityScore.register(ratios(byTag, metrics -> metrics.quality().score()), true);
+        compliance.register(ratios(named, metrics -> metrics.quality().compliance()), true);
+        qualityScore.register(ratios(named, metrics -> metrics.quality().score()), true);
         registeredDomains.set(registered.size());
     }
 
-    private static List<MultiGauge.Row<?>> rows(Map<String, List<HealthMetrics>> byTag, Tags extraTags,
+    private static List<MultiGauge.Row<?>> rows(Map<String, HealthMetrics> named, HealthMetrics mesh, Tags extraTags,
                                                 ToIntFunction<HealthMetrics> figure) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        byTag.forEach((tag, metrics) -> rows.add(MultiGauge.Row.of(Tags.of("domain", tag).and(extraTags),
-                metrics.stream().mapToInt(figure).sum())));
+        named.forEach((tag, metrics) -> rows.add(MultiGauge.Row.of(Tags.of("domain", tag).and(extraTags),
+                figure.applyAsInt(metrics))));
+        if (mesh != null) {
+            int ofNamed = named.values().stream().mapToInt(figure).sum();
+            rows.add(MultiGauge.Row.of(Tags.of("domain", DomainTags.OTHER).and(extraTags),
+                    figure.applyAsInt(mesh) - ofNamed));
+        }
         return rows;
     }
 
-    private static List<MultiGauge.Row<?>> ratios(Map<String, List<HealthMetrics>> byTag,
+    private static List<MultiGauge.Row<?>> ratios(Map<String, HealthMetrics> named,
                                                   Function<HealthMetrics, Double> figure) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        byTag.forEach((tag, metrics) -> {
-            Double value = metrics.size() == 1 ? figure.apply(metrics.get(0)) : null;
+        named.forEach((tag, metrics) -> {
+            Double value = figure.apply(metrics);
             if (value != null) {
                 rows.add(MultiGauge.Row.of(Tags.of("domain", tag), value));
             }
