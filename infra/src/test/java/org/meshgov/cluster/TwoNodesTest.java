@@ -148,11 +148,13 @@ class TwoNodesTest {
         awaitStep(contractId + " 1.0.0 published", () -> "PUBLISHED".equals(
                 versionStatus(send(home, api -> api.get("mia", "/api/contracts/" + contractId)).reply(), "1.0.0")));
 
-        Reply requested = send(home, api -> api.post("mia", "/api/access-requests", "application/json", """
+        String accessRequest = """
                 {"contractId":"%s","majorVersion":1,"consumerDomain":"marketing",
                  "purpose":"weekly campaign attribution per order channel",
                  "properties":["orders.order_id"],"until":"%s"}""".formatted(contractId,
-                LocalDate.now(ZoneOffset.UTC).plusDays(200)), "Idempotency-Key", contractId + "-access")).reply();
+                LocalDate.now(ZoneOffset.UTC).plusDays(200));
+        Reply requested = send(home, api -> api.post("mia", "/api/access-requests", "application/json", accessRequest,
+                "Idempotency-Key", contractId + "-access")).reply();
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
         String requestId = requested.json().path("requestId").asText();
         accessRequests.add(requestId);
@@ -160,10 +162,13 @@ class TwoNodesTest {
         awaitStep(contractId + " access granted", () -> "GRANTED".equals(send(home, api -> api.get("mia",
                 "/api/access-requests/" + requestId)).reply().json().path("status").asText()));
 
-        Reply quality = send(home, api -> api.post("mike", "/api/quality-results", "application/json", """
+        // one body for every attempt: a retry after a failover is the same request under the same key
+        String qualityRun = """
                 {"contractId":"%s","version":"1.0.0","runId":"nightly-1","runAt":"%s",
                  "results":[{"rule":"order_total_not_negative","passed":false,"measured":3,"details":"3 negative"}]}"""
-                .formatted(contractId, Instant.now()), "Idempotency-Key", contractId + "-quality")).reply();
+                .formatted(contractId, Instant.now());
+        Reply quality = send(home, api -> api.post("mike", "/api/quality-results", "application/json", qualityRun,
+                "Idempotency-Key", contractId + "-quality")).reply();
         assertThat(quality.status()).as(quality.body()).isEqualTo(202);
         Reply raised = send(other, api -> api.post("mike", "/api/incidents", "application/json", """
                 {"contractId":"%s","kind":"FRESHNESS","severity":"SEV3","title":"Orders are late",
