@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,8 @@ import org.meshgov.support.MeshgovSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every append takes the next chain position in its own transaction, however many nodes write at once. */
 @MeshgovSpringTest
@@ -33,6 +36,8 @@ class EventChainAppendTest {
     EventChainRepository chain;
     @Autowired
     CommandGateway commands;
+    @Autowired
+    PlatformTransactionManager transactions;
     @LocalServerPort
     int port;
 
@@ -83,6 +88,36 @@ class EventChainAppendTest {
                 Long.class, before, head.position())).isEqualTo(head.position() - before);
         assertThat(chain.verify(before + 1, head.position()))
                 .isEqualTo(new Verification(head.position() - before, null));
+    }
+
+    @Test
+    void aTransactionTakesItsPositionWhenItCommitsNotWhenItAppends() {
+        String early = "appended-first-" + UUID.randomUUID();
+        String late = "appended-second-" + UUID.randomUUID();
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(open -> {
+                propose(early);
+                // still open: the other writer must neither wait for it nor take a position after it
+                Future<?> second = other.submit(() -> propose(late));
+                try {
+                    second.get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("an append waited for a transaction that had not committed", e);
+                }
+            });
+        } finally {
+            other.shutdownNow();
+        }
+
+        assertThat(positionOf(late)).isLessThan(positionOf(early));
+        assertThat(chain.verify(positionOf(late), chain.head().position()).firstBroken()).isNull();
+    }
+
+    private long positionOf(String contractId) {
+        return jdbc.queryForObject("""
+                SELECT c.position FROM event_chain c JOIN domainevententry e ON e.globalindex = c.global_index
+                WHERE e.aggregateidentifier = ?""", Long.class, "contract:" + contractId);
     }
 
     private void propose(String contractId) {
