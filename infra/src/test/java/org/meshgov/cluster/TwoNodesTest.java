@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -211,14 +212,22 @@ class TwoNodesTest {
         victim.kill();
         Instant killed = Instant.now();
         // A node that dies between acquiring a job and finishing it leaves exactly this row behind:
-        // the job due, locked to it for the configured lock time. Written here so that the case
-        // happens every run instead of by luck of timing.
-        String lockedJob = jdbc.queryForObject("""
+        // the job due, locked to it for the configured lock time, which runs from the kill. Written
+        // here so that the case happens every run instead of by luck of timing. The timer is a 2.0.0
+        // review's, which no story decides: a 1.0.0 review's task is completed by its story at any
+        // moment, which deletes its timer. The survivor may have to start that review first.
+        List<String> locked = new ArrayList<>();
+        awaitStep("a 2.0.0 review timer to lock as " + victim.name(), () -> locked.addAll(jdbc.queryForList("""
                 UPDATE act_ru_job SET duedate_ = now(), lock_owner_ = ?,
-                       lock_exp_time_ = now() + interval '30 seconds'
-                WHERE id_ = (SELECT j.id_ FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
-                             WHERE d.act_id_ = 'ownerReviewOverdue' AND j.lock_owner_ IS NULL LIMIT 1)
-                RETURNING process_instance_id_""", String.class, "killed-" + victim.name());
+                       lock_exp_time_ = CAST(? AS timestamptz) + interval '30 seconds'
+                WHERE id_ = (SELECT j.id_ FROM act_ru_job j
+                             JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+                             JOIN act_ru_execution p ON p.id_ = j.process_instance_id_
+                             WHERE d.act_id_ = 'ownerReviewOverdue' AND j.lock_owner_ IS NULL
+                               AND p.business_key_ LIKE '%:2.0.0' LIMIT 1)
+                RETURNING process_instance_id_""", String.class, "killed-" + victim.name(),
+                Timestamp.from(killed))));
+        String lockedJob = locked.get(0);
         String escalatedCase = jdbc.queryForObject(
                 "SELECT business_key_ FROM act_ru_execution WHERE id_ = ?", String.class, lockedJob);
         String escalatedContract = "contract:" + escalatedCase.substring(0, escalatedCase.lastIndexOf(':'));
