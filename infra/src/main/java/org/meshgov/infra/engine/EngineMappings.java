@@ -75,9 +75,13 @@ public class EngineMappings implements ProcessEnginePlugin {
         try (InputStream mappings = ProcessEngineConfigurationImpl.class.getClassLoader()
                 .getResourceAsStream(ProcessEngineConfigurationImpl.DEFAULT_MYBATIS_MAPPING_FILE);
              Reader reader = new InputStreamReader(mappings, StandardCharsets.UTF_8)) {
-            return new XMLConfigBuilder(reader, "", properties).parse();
+            return ChildAxisXPathFactory.during(() -> new XMLConfigBuilder(reader, "", properties).parse());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
