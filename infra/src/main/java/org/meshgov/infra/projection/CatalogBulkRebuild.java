@@ -242,11 +242,11 @@ public class CatalogBulkRebuild {
     private static void handle(AbstractEventProcessor handlers, List<EventMessage<?>> messages) throws Exception {
         EventHandlerInvoker invoker = handlers.eventHandlerInvoker();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        // the invoker asks each of its handlers whether it takes the event; asking the invoker first
+        // as well, as the processor does to skip events, did that work twice (the reader already
+        // skips the types no handler takes)
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            EventMessage<?> message = unitOfWork.getMessage();
-            if (invoker.canHandle(message, Segment.ROOT_SEGMENT)) {
-                invoker.handle(message, Segment.ROOT_SEGMENT);
-            }
+            invoker.handle(unitOfWork.getMessage(), Segment.ROOT_SEGMENT);
             return null;
         });
         if (result.isExceptional()) {

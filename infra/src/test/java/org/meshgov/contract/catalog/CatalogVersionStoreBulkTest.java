@@ -107,6 +107,39 @@ class CatalogVersionStoreBulkTest {
     }
 
     @Test
+    void valuesWithCopysSeparatorsBackslashesAndOtherScriptsArriveInTheNewTableAsTheyWere() {
+        String description = "tab\there, new\nline, carriage\rreturn, back\\slash, \\N, é ü 日本 😀";
+        String document = "{\"description\":\"quoted \\\"text\\\" with a \\\\ and a \\n, ünïcödé\"}";
+        Map<String, Object> rebuilt = new TransactionTemplate(transactions).execute(status -> {
+            try {
+                store.bulk(() -> {
+                    store.deleteAll();
+                    batch(() -> {
+                        CatalogVersionRow row = proposed("4.0.0");
+                        row.description = description;
+                        row.name = "\\";
+                        row.document = document;
+                        row.comparedWith = null;
+                        store.save(row);
+                    });
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Map<String, Object> row = jdbc.queryForMap("""
+                    SELECT description, name, document::text AS document, compared_with, status_reason
+                    FROM catalog_contract_version WHERE contract_id = ?""", contractId);
+            status.setRollbackOnly();
+            return row;
+        });
+
+        assertThat(rebuilt).containsEntry("description", description).containsEntry("name", "\\")
+                .containsEntry("document", document).containsEntry("compared_with", null)
+                .containsEntry("status_reason", null);
+    }
+
+    @Test
     void aRebuildThatFailsLeavesTheCatalogAsItWas() {
         List<Map<String, Object>> before = jdbc.queryForList(
                 "SELECT contract_id, version, status FROM catalog_contract_version ORDER BY contract_id, version");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -135,7 +136,6 @@ public class CatalogVersionStore {
         final LinkedHashMap<CatalogVersionRow.Key, Held> held = new LinkedHashMap<>();
         long batches;
         PGCopyOutputStream copy;
-        final StringBuilder line = new StringBuilder(4096);
 
         BulkSession(Connection connection) {
             this.connection = connection;
@@ -150,9 +150,7 @@ public class CatalogVersionStore {
             if (copy == null) {
                 copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), REBUILT.copy(), 1 << 16);
             }
-            line.setLength(0);
-            appendCopyLine(line, row);
-            copy.write(line.toString().getBytes(StandardCharsets.UTF_8));
+            writeCopyLine(copy, row);
             written.add(row.key());
         }
 
@@ -557,56 +555,93 @@ public class CatalogVersionStore {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static void appendCopyLine(StringBuilder line, CatalogVersionRow row) {
-        field(line, row.key.contractId()).append('\t');
-        field(line, row.key.version()).append('\t');
-        line.append(row.major).append('\t').append(row.minor).append('\t').append(row.patch).append('\t')
-                .append(row.revision).append('\t');
-        field(line, row.status).append('\t');
-        field(line, row.domain).append('\t');
-        field(line, row.name).append('\t');
-        field(line, row.description).append('\t');
-        field(line, row.propertyNames).append('\t');
-        field(line, row.proposedBy).append('\t');
-        field(line, row.proposedAt).append('\t');
-        field(line, row.decidedAt).append('\t');
-        field(line, row.publishedAt).append('\t');
-        field(line, row.contentHash).append('\t');
-        field(line, row.comparedWith).append('\t');
-        field(line, row.changeLevel).append('\t');
-        field(line, row.changes).append('\t');
-        field(line, row.document).append('\t');
-        field(line, CatalogVersionRow.jsonArray(row.reviews)).append('\t');
-        field(line, CatalogVersionRow.jsonArray(row.escalations)).append('\t');
-        field(line, row.statusReason).append('\t');
-        field(line, row.sunset).append('\t');
-        field(line, row.replacementVersion).append('\t');
-        field(line, row.deprecationId).append('\n');
+    /**
+     * The row as one line of COPY's text format, written as UTF-8 straight into the COPY's buffer:
+     * the widest values (the document, the changes) are copied once, with no line assembled first.
+     */
+    private static void writeCopyLine(OutputStream line, CatalogVersionRow row) throws IOException {
+        field(line, row.key.contractId());
+        field(line, row.key.version());
+        field(line, Long.toString(row.major));
+        field(line, Long.toString(row.minor));
+        field(line, Long.toString(row.patch));
+        field(line, Integer.toString(row.revision));
+        field(line, row.status);
+        field(line, row.domain);
+        field(line, row.name);
+        field(line, row.description);
+        field(line, row.propertyNames);
+        field(line, row.proposedBy);
+        field(line, row.proposedAt);
+        field(line, row.decidedAt);
+        field(line, row.publishedAt);
+        field(line, row.contentHash);
+        field(line, row.comparedWith);
+        field(line, row.changeLevel);
+        field(line, row.changes);
+        field(line, row.document);
+        field(line, CatalogVersionRow.jsonArray(row.reviews));
+        field(line, CatalogVersionRow.jsonArray(row.escalations));
+        field(line, row.statusReason);
+        field(line, row.sunset);
+        field(line, row.replacementVersion);
+        value(line, row.deprecationId);
+        line.write('\n');
     }
 
-    private static StringBuilder field(StringBuilder line, Instant value) {
-        return value == null ? line.append("\\N") : line.append(value);
+    private static final byte[] NULL_VALUE = {'\\', 'N'};
+
+    private static void field(OutputStream line, Instant value) throws IOException {
+        field(line, value == null ? null : value.toString());
     }
 
-    /** A value in COPY's text format: NULL as \N, backslash and the separators escaped. */
-    private static StringBuilder field(StringBuilder line, String value) {
-        if (value == null) {
-            return line.append("\\N");
-        }
-        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0
-                && value.indexOf('\r') < 0) {
-            return line.append(value);
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(c);
+    /** A value in COPY's text format and its separator: NULL as \N, backslash and the separators escaped. */
+    private static void field(OutputStream line, String value) throws IOException {
+        value(line, value);
+        line.write('\t');
+    }
+
+    private static void value(OutputStream line, String value) throws IOException {
+        line.write(value == null ? NULL_VALUE : escaped(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The UTF-8 bytes with COPY's escapes. The bytes escaped are ASCII, which never occur inside a
+     * multi-byte UTF-8 sequence, so escaping the bytes escapes the characters.
+     */
+    static byte[] escaped(byte[] utf8) {
+        int specials = 0;
+        for (byte b : utf8) {
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                specials++;
             }
         }
-        return line;
+        if (specials == 0) {
+            return utf8;
+        }
+        byte[] escaped = new byte[utf8.length + specials];
+        int at = 0;
+        for (byte b : utf8) {
+            switch (b) {
+                case '\\' -> {
+                    escaped[at++] = '\\';
+                    escaped[at++] = '\\';
+                }
+                case '\t' -> {
+                    escaped[at++] = '\\';
+                    escaped[at++] = 't';
+                }
+                case '\n' -> {
+                    escaped[at++] = '\\';
+                    escaped[at++] = 'n';
+                }
+                case '\r' -> {
+                    escaped[at++] = '\\';
+                    escaped[at++] = 'r';
+                }
+                default -> escaped[at++] = b;
+            }
+        }
+        return escaped;
     }
 }
