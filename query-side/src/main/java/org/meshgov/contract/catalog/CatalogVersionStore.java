@@ -612,7 +612,7 @@ public class CatalogVersionStore {
     static byte[] escaped(byte[] utf8) {
         int specials = 0;
         for (byte b : utf8) {
-            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+            if (escapeOf(b) != 0) {
                 specials++;
             }
         }
@@ -622,26 +622,25 @@ public class CatalogVersionStore {
         byte[] escaped = new byte[utf8.length + specials];
         int at = 0;
         for (byte b : utf8) {
-            switch (b) {
-                case '\\' -> {
-                    escaped[at++] = '\\';
-                    escaped[at++] = '\\';
-                }
-                case '\t' -> {
-                    escaped[at++] = '\\';
-                    escaped[at++] = 't';
-                }
-                case '\n' -> {
-                    escaped[at++] = '\\';
-                    escaped[at++] = 'n';
-                }
-                case '\r' -> {
-                    escaped[at++] = '\\';
-                    escaped[at++] = 'r';
-                }
-                default -> escaped[at++] = b;
+            byte escape = escapeOf(b);
+            if (escape == 0) {
+                escaped[at++] = b;
+            } else {
+                escaped[at++] = '\\';
+                escaped[at++] = escape;
             }
         }
         return escaped;
+    }
+
+    /** The letter that follows the backslash for this byte in COPY's text format, or 0 when it stands for itself. */
+    private static byte escapeOf(byte b) {
+        return switch (b) {
+            case '\\' -> '\\';
+            case '\t' -> 't';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            default -> 0;
+        };
     }
 }
