@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.meshgov.access.AccessRequestAccepted;
 import org.meshgov.access.RequestAccessCommand;
 import org.meshgov.access.RevokeAccessCommand;
+import org.meshgov.access.approval.AccessRequestProcess;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.infra.security.CurrentActor;
 import org.springframework.http.HttpStatus;
@@ -28,9 +29,11 @@ public class AccessCommandController {
     }
 
     private final CommandGateway commands;
+    private final WorkflowAdmission admission;
 
-    public AccessCommandController(CommandGateway commands) {
+    public AccessCommandController(CommandGateway commands, WorkflowAdmission admission) {
         this.commands = commands;
+        this.admission = admission;
     }
 
     @PostMapping("/api/access-requests")
@@ -40,6 +43,7 @@ public class AccessCommandController {
             throw GovernanceViolationException.of("$.contractId", "required",
                     "name the contract and its major version");
         }
+        admission.awaitRoom(AccessRequestProcess.PROCESSING_GROUP);
         return commands.sendAndWait(new RequestAccessCommand(UUID.randomUUID().toString(), body.contractId(),
                 body.majorVersion(), body.consumerDomain(), body.purpose(), body.properties(), RequestDates.instant(body.until(), "$.until"),
                 null, CurrentActor.get()));

@@ -11,6 +11,7 @@ import org.meshgov.contract.ContractDocumentRules;
 import org.meshgov.contract.ProposalAccepted;
 import org.meshgov.contract.ProposeContractVersionCommand;
 import org.meshgov.contract.WithdrawContractProposalCommand;
+import org.meshgov.contract.review.ContractReviewProcess;
 import org.meshgov.contract.validation.ContractDocumentParser;
 import org.meshgov.contract.validation.DocumentFormat;
 import org.meshgov.governance.GovernanceViolationException;
@@ -35,10 +36,12 @@ public class ContractCommandController {
     private final CommandGateway commands;
     private final ContractDocumentParser parser = new ContractDocumentParser();
     private final ContractDocumentRules rules;
+    private final WorkflowAdmission admission;
 
-    public ContractCommandController(CommandGateway commands, ContractDocumentRules rules) {
+    public ContractCommandController(CommandGateway commands, ContractDocumentRules rules, WorkflowAdmission admission) {
         this.commands = commands;
         this.rules = rules;
+        this.admission = admission;
     }
 
     public record WithdrawalRequest(String reason) {
@@ -67,6 +70,7 @@ public class ContractCommandController {
         String version = document.path("version").asText();
         String documentUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/contracts/{id}/versions/{version}").buildAndExpand(contractId, version).toUriString();
+        admission.awaitRoom(ContractReviewProcess.PROCESSING_GROUP);
         ProposalAccepted accepted = commands.sendAndWait(
                 new ProposeContractVersionCommand(contractId, document, documentUrl, CurrentActor.get()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(

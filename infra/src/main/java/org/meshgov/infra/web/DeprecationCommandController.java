@@ -10,6 +10,7 @@ import org.meshgov.deprecation.DeprecationOpened;
 import org.meshgov.deprecation.ExtendSunsetCommand;
 import org.meshgov.deprecation.read.DeprecationQueries;
 import org.meshgov.deprecation.read.DeprecationView;
+import org.meshgov.deprecation.retirement.DeprecationProcess;
 import org.meshgov.governance.UnknownEntityException;
 import org.meshgov.infra.security.CurrentActor;
 import org.springframework.http.HttpStatus;
@@ -32,16 +33,19 @@ public class DeprecationCommandController {
 
     private final CommandGateway commands;
     private final DeprecationQueries deprecations;
+    private final WorkflowAdmission admission;
 
-    public DeprecationCommandController(CommandGateway commands, DeprecationQueries deprecations) {
+    public DeprecationCommandController(CommandGateway commands, DeprecationQueries deprecations, WorkflowAdmission admission) {
         this.commands = commands;
         this.deprecations = deprecations;
+        this.admission = admission;
     }
 
     @PostMapping("/api/contracts/{contractId}/versions/{version}/deprecation")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public DeprecationOpened deprecate(@PathVariable String contractId, @PathVariable String version,
                                        @RequestBody DeprecationBody body) {
+        admission.awaitRoom(DeprecationProcess.PROCESSING_GROUP);
         return commands.sendAndWait(new DeprecateContractVersionCommand(contractId, version, body.reason(),
                 RequestDates.instant(body.sunset(), "$.sunset"), body.replacementVersion(), CurrentActor.get()));
     }

@@ -7,6 +7,7 @@ import org.meshgov.domain.OnboardingStage;
 import org.meshgov.domain.RegisterDomainCommand;
 import org.meshgov.domain.RequestDomainStageChangeCommand;
 import org.meshgov.domain.StageChangeRequested;
+import org.meshgov.domain.stage.DomainStageChangeProcess;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.infra.security.CurrentActor;
 import org.springframework.http.HttpStatus;
@@ -30,9 +31,11 @@ public class DomainCommandController {
     }
 
     private final CommandGateway commands;
+    private final WorkflowAdmission admission;
 
-    public DomainCommandController(CommandGateway commands) {
+    public DomainCommandController(CommandGateway commands, WorkflowAdmission admission) {
         this.commands = commands;
+        this.admission = admission;
     }
 
     @PostMapping
@@ -48,6 +51,7 @@ public class DomainCommandController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public StageChangeRequested requestStageChange(@PathVariable String domainId,
                                                    @RequestBody StageChangeRequest request) {
+        admission.awaitRoom(DomainStageChangeProcess.PROCESSING_GROUP);
         return commands.sendAndWait(new RequestDomainStageChangeCommand(domainId, UUID.randomUUID().toString(),
                 stage(request.stage()), request.reason(), CurrentActor.get()));
     }

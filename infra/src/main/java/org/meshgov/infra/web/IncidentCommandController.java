@@ -12,6 +12,7 @@ import org.meshgov.incident.IncidentKind;
 import org.meshgov.incident.IncidentRaised;
 import org.meshgov.incident.IncidentSeverity;
 import org.meshgov.incident.RaiseIncidentCommand;
+import org.meshgov.incident.response.IncidentProcess;
 import org.meshgov.infra.security.CurrentActor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,9 +29,11 @@ public class IncidentCommandController {
     }
 
     private final CommandGateway commands;
+    private final WorkflowAdmission admission;
 
-    public IncidentCommandController(CommandGateway commands) {
+    public IncidentCommandController(CommandGateway commands, WorkflowAdmission admission) {
         this.commands = commands;
+        this.admission = admission;
     }
 
     @PostMapping("/api/incidents")
@@ -46,6 +49,7 @@ public class IncidentCommandController {
         if (!violations.isEmpty()) {
             throw new GovernanceViolationException(violations);
         }
+        admission.awaitRoom(IncidentProcess.PROCESSING_GROUP);
         return commands.sendAndWait(new RaiseIncidentCommand(UUID.randomUUID().toString(),
                 body.contractId(), body.version(), kind.get(), severity.get(), body.title(), body.description(),
                 CurrentActor.get()));

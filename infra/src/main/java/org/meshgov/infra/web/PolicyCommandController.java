@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.meshgov.infra.security.CurrentActor;
 import org.meshgov.policy.PolicyChangeProposed;
 import org.meshgov.policy.ProposePolicyChangeCommand;
+import org.meshgov.policy.review.PolicyChangeProcess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PolicyCommandController {
 
     private final CommandGateway commands;
+    private final WorkflowAdmission admission;
 
-    public PolicyCommandController(CommandGateway commands) {
+    public PolicyCommandController(CommandGateway commands, WorkflowAdmission admission) {
         this.commands = commands;
+        this.admission = admission;
     }
 
     /**
@@ -33,6 +36,7 @@ public class PolicyCommandController {
     public PolicyChangeProposed propose(InputStream body,
                                         @RequestHeader(value = "X-Change-Reason", required = false) String reason)
             throws IOException {
+        admission.awaitRoom(PolicyChangeProcess.PROCESSING_GROUP);
         return commands.sendAndWait(new ProposePolicyChangeCommand(PolicyDocuments.read(body), reason,
                 CurrentActor.get()));
     }

@@ -92,6 +92,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                         List.of()));
     }
 
+    /** The workflow that would start the process is too far behind: nothing was stored (ADR 17). */
+    @ExceptionHandler(WorkflowsBehindException.class)
+    ResponseEntity<Object> workflowsBehind(WorkflowsBehindException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Workflows behind", e.getMessage(),
+                        List.of(new Violation("$", "workflow-backlog", e.getMessage()))));
+    }
+
     /** Says which field could not be read and why, instead of "Failed to read request". */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
