@@ -140,6 +140,36 @@ class CatalogVersionStoreBulkTest {
     }
 
     @Test
+    void theRebuiltCatalogKeepsItsRowsWholeWithTheirDocumentsUncompressed() {
+        String document = "{\"description\":\"" + "orders placed in the shop, one row per order line; ".repeat(60)
+                + "\"}";
+        Map<String, Object> rebuilt = new TransactionTemplate(transactions).execute(status -> {
+            try {
+                store.bulk(() -> {
+                    store.deleteAll();
+                    batch(() -> {
+                        CatalogVersionRow row = proposed("5.0.0");
+                        row.document = document;
+                        store.save(row);
+                    });
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Map<String, Object> row = jdbc.queryForMap("""
+                    SELECT pg_column_compression(document) AS compression, octet_length(document::text) AS length,
+                        (SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass(?)) AS options
+                    FROM catalog_contract_version WHERE contract_id = ?""", CatalogVersionStore.TABLE, contractId);
+            status.setRollbackOnly();
+            return row;
+        });
+
+        assertThat(rebuilt).containsEntry("options", "toast_tuple_target=8160").containsEntry("compression", null)
+                .containsEntry("length", document.length());
+    }
+
+    @Test
     void aRebuildThatFailsLeavesTheCatalogAsItWas() {
         List<Map<String, Object>> before = jdbc.queryForList(
                 "SELECT contract_id, version, status FROM catalog_contract_version ORDER BY contract_id, version");

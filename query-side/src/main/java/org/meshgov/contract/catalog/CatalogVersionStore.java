@@ -257,6 +257,12 @@ public class CatalogVersionStore {
                 + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING STORAGE INCLUDING COMMENTS)");
         session.jdbc.execute("ALTER TABLE " + SHADOW + " ADD CONSTRAINT " + SHADOW
                 + "_pkey PRIMARY KEY (contract_id, version)");
+        // LIKE copies no storage parameters (the catalog keeps its rows whole, V42): the new table takes the catalog's
+        String parameters = session.jdbc.queryForObject(
+                "SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE oid = to_regclass(?)", String.class, TABLE);
+        if (parameters != null && !parameters.isEmpty()) {
+            session.jdbc.execute("ALTER TABLE " + SHADOW + " SET (" + parameters + ")");
+        }
         session.emptied = true;
         session.written.clear();
         session.held.clear();
