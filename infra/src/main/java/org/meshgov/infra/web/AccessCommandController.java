@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.meshgov.access.AccessRequest;
 import org.meshgov.access.AccessRequestAccepted;
 import org.meshgov.access.RequestAccessCommand;
 import org.meshgov.access.RevokeAccessCommand;
@@ -43,8 +44,9 @@ public class AccessCommandController {
             throw GovernanceViolationException.of("$.contractId", "required",
                     "name the contract and its major version");
         }
-        admission.awaitRoom(AccessRequestProcess.PROCESSING_GROUP);
-        return commands.sendAndWait(new RequestAccessCommand(UUID.randomUUID().toString(), body.contractId(),
+        String requestId = UUID.randomUUID().toString();
+        admission.awaitRoom(AccessRequestProcess.PROCESSING_GROUP, AccessRequest.aggregateId(requestId));
+        return commands.sendAndWait(new RequestAccessCommand(requestId, body.contractId(),
                 body.majorVersion(), body.consumerDomain(), body.purpose(), body.properties(), RequestDates.instant(body.until(), "$.until"),
                 null, CurrentActor.get()));
     }

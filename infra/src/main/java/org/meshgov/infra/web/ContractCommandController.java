@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.meshgov.contract.Contract;
 import org.meshgov.contract.ContractDocumentRules;
 import org.meshgov.contract.ProposalAccepted;
 import org.meshgov.contract.ProposeContractVersionCommand;
@@ -70,7 +71,7 @@ public class ContractCommandController {
         String version = document.path("version").asText();
         String documentUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/contracts/{id}/versions/{version}").buildAndExpand(contractId, version).toUriString();
-        admission.awaitRoom(ContractReviewProcess.PROCESSING_GROUP);
+        admission.awaitRoom(ContractReviewProcess.PROCESSING_GROUP, Contract.aggregateId(contractId));
         ProposalAccepted accepted = commands.sendAndWait(
                 new ProposeContractVersionCommand(contractId, document, documentUrl, CurrentActor.get()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of(

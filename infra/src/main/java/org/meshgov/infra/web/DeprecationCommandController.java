@@ -45,7 +45,7 @@ public class DeprecationCommandController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public DeprecationOpened deprecate(@PathVariable String contractId, @PathVariable String version,
                                        @RequestBody DeprecationBody body) {
-        admission.awaitRoom(DeprecationProcess.PROCESSING_GROUP);
+        admission.awaitRoom(DeprecationProcess.PROCESSING_GROUP, null);
         return commands.sendAndWait(new DeprecateContractVersionCommand(contractId, version, body.reason(),
                 RequestDates.instant(body.sunset(), "$.sunset"), body.replacementVersion(), CurrentActor.get()));
     }

@@ -3,6 +3,7 @@ package org.meshgov.infra.web;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.meshgov.domain.DataDomain;
 import org.meshgov.domain.OnboardingStage;
 import org.meshgov.domain.RegisterDomainCommand;
 import org.meshgov.domain.RequestDomainStageChangeCommand;
@@ -51,7 +52,7 @@ public class DomainCommandController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     public StageChangeRequested requestStageChange(@PathVariable String domainId,
                                                    @RequestBody StageChangeRequest request) {
-        admission.awaitRoom(DomainStageChangeProcess.PROCESSING_GROUP);
+        admission.awaitRoom(DomainStageChangeProcess.PROCESSING_GROUP, DataDomain.aggregateId(domainId));
         return commands.sendAndWait(new RequestDomainStageChangeCommand(domainId, UUID.randomUUID().toString(),
                 stage(request.stage()), request.reason(), CurrentActor.get()));
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.meshgov.governance.GovernanceViolationException;
 import org.meshgov.governance.Violation;
+import org.meshgov.incident.Incident;
 import org.meshgov.incident.IncidentKind;
 import org.meshgov.incident.IncidentRaised;
 import org.meshgov.incident.IncidentSeverity;
@@ -49,8 +50,9 @@ public class IncidentCommandController {
         if (!violations.isEmpty()) {
             throw new GovernanceViolationException(violations);
         }
-        admission.awaitRoom(IncidentProcess.PROCESSING_GROUP);
-        return commands.sendAndWait(new RaiseIncidentCommand(UUID.randomUUID().toString(),
+        String incidentId = UUID.randomUUID().toString();
+        admission.awaitRoom(IncidentProcess.PROCESSING_GROUP, Incident.aggregateId(incidentId));
+        return commands.sendAndWait(new RaiseIncidentCommand(incidentId,
                 body.contractId(), body.version(), kind.get(), severity.get(), body.title(), body.description(),
                 CurrentActor.get()));
     }

@@ -36,7 +36,7 @@ public class PolicyCommandController {
     public PolicyChangeProposed propose(InputStream body,
                                         @RequestHeader(value = "X-Change-Reason", required = false) String reason)
             throws IOException {
-        admission.awaitRoom(PolicyChangeProcess.PROCESSING_GROUP);
+        admission.awaitRoom(PolicyChangeProcess.PROCESSING_GROUP, null);
         return commands.sendAndWait(new ProposePolicyChangeCommand(PolicyDocuments.read(body), reason,
                 CurrentActor.get()));
     }

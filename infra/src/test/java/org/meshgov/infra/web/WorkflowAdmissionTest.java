@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -72,12 +73,16 @@ class WorkflowAdmissionTest {
         }
     }
 
-    /** Segment 0 claimed by another node, renewed at {@code renewedAt}, this many events behind the head. */
-    void segmentClaimedElsewhere(long behind, Instant renewedAt) {
+    /** Every segment claimed by another node, renewed at {@code renewedAt}, this many events behind the head. */
+    void segmentsClaimedElsewhere(long behind, Instant renewedAt) {
+        segmentClaimedElsewhere("segment >= 0", behind, renewedAt);
+    }
+
+    void segmentClaimedElsewhere(String segments, long behind, Instant renewedAt) {
         long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         jdbc.update("UPDATE tokenentry SET tokentype = 'org.axonframework.eventhandling.GapAwareTrackingToken', "
                         + "token = convert_to(?, 'UTF8'), \"timestamp\" = ?, owner = 'a-node-that-lags' "
-                        + "WHERE processorname = ? AND segment = 0",
+                        + "WHERE processorname = ? AND " + segments,
                 "{\"index\":" + (head - behind) + ",\"gaps\":[]}", renewedAt.toString(), GROUP);
     }
 
@@ -94,7 +99,7 @@ class WorkflowAdmissionTest {
     @Test
     void aProposalWaitsWhileTheWorkflowIsBehindAndGoesThroughOnceItHasCaughtUp() throws Exception {
         String contractId = "admitted-" + UUID.randomUUID();
-        segmentClaimedElsewhere(properties.maxBacklog() + 1_000, Instant.now());
+        segmentsClaimedElsewhere(properties.maxBacklog() + 1_000, Instant.now());
 
         CompletableFuture<Api.Reply> proposal = CompletableFuture.supplyAsync(() -> propose(contractId));
         Thread.sleep(1_000);
@@ -110,12 +115,12 @@ class WorkflowAdmissionTest {
     @Test
     void aProposalIsRefusedWith503AndStoresNothingWhenTheWorkflowStaysBehind() {
         String contractId = "refused-" + UUID.randomUUID();
-        segmentClaimedElsewhere(properties.maxBacklog() + 1_000, Instant.now());
+        segmentsClaimedElsewhere(properties.maxBacklog() + 1_000, Instant.now());
         // the claim is renewed while the request waits, as a live node's would be
         CompletableFuture<Void> renewing = CompletableFuture.runAsync(() -> {
             long until = System.nanoTime() + properties.maxWait().plusSeconds(2).toNanos();
             while (System.nanoTime() < until) {
-                jdbc.update("UPDATE tokenentry SET \"timestamp\" = ? WHERE processorname = ? AND segment = 0",
+                jdbc.update("UPDATE tokenentry SET \"timestamp\" = ? WHERE processorname = ?",
                         Instant.now().toString(), GROUP);
                 sleep(500);
             }
@@ -137,9 +142,26 @@ class WorkflowAdmissionTest {
     }
 
     @Test
+    void aProposalWaitsOnlyForTheSegmentThatWillStartItsProcess() {
+        int[] segments = jdbc.queryForList("SELECT segment FROM tokenentry WHERE processorname = ? ORDER BY segment",
+                Integer.class, GROUP).stream().mapToInt(Integer::intValue).toArray();
+        assertThat(segments).as("the review workflow runs in two segments (application.yml)").hasSize(2);
+        Segment first = Segment.computeSegment(segments[0], segments);
+        String contractId = "other-segment-" + UUID.randomUUID();
+        while (first.matches(Contract.aggregateId(contractId))) {
+            contractId = "other-segment-" + UUID.randomUUID();
+        }
+        segmentClaimedElsewhere("segment = " + segments[0], properties.maxBacklog() + 1_000, Instant.now());
+
+        Api.Reply accepted = propose(contractId);
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    }
+
+    @Test
     void aSegmentWhoseNodeStoppedRenewingItsClaimDoesNotHoldProposalsBack() {
         String contractId = "orphaned-" + UUID.randomUUID();
-        segmentClaimedElsewhere(properties.maxBacklog() + 1_000, Instant.now().minus(Duration.ofMinutes(1)));
+        segmentsClaimedElsewhere(properties.maxBacklog() + 1_000, Instant.now().minus(Duration.ofMinutes(1)));
 
         Api.Reply accepted = propose(contractId);
 
