@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.eventhandling.Segment;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code Retry-After}, before anything is stored, once it has waited {@code max-wait}.
  *
  * <p>The positions are read from the token store, so they hold for the segments of every node. A
- * segment whose claim has not been renewed within the claim time-out (its node died; another will
+ * segment whose claim has not been renewed within {@link #LIVE_WITHIN} (its node died; another will
  * take it over) or that nobody claims (the processor is stopped) does not hold writes back:
  * back-pressure answers load, not a workflow that is not running. Readings are shared for
  * {@value #READING_MILLIS} ms.
@@ -29,10 +28,15 @@ import org.springframework.stereotype.Component;
 public class WorkflowAdmission {
 
     static final long READING_MILLIS = 20;
+    /**
+     * A claim renewed this recently is held by a live node: an idle processor renews its claims every
+     * second, a busy one with every batch. A node that died is left out after this, well before its
+     * claims time out (10 s) and another node takes them over.
+     */
+    static final Duration LIVE_WITHIN = Duration.ofSeconds(3);
 
     private final JdbcTemplate jdbc;
     private final WorkflowAdmissionProperties properties;
-    private final Duration claimTimeout;
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
     private final Map<String, Object> readers = new ConcurrentHashMap<>();
 
@@ -62,11 +66,9 @@ public class WorkflowAdmission {
         }
     }
 
-    public WorkflowAdmission(JdbcTemplate jdbc, WorkflowAdmissionProperties properties,
-                             @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+    public WorkflowAdmission(JdbcTemplate jdbc, WorkflowAdmissionProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.claimTimeout = claimTimeout;
     }
 
     /**
@@ -127,7 +129,7 @@ public class WorkflowAdmission {
                     // a token of another kind (a replay, say) is not a position this can compare with the head
                     boolean known = !row.wasNull();
                     return new Position(row.getInt("segment"), index, known && row.getBoolean("live"));
-                }, claimTimeout.toMillis(), processingGroup);
+                }, LIVE_WITHIN.toMillis(), processingGroup);
         int[] segments = positions.stream().mapToInt(Position::segment).toArray();
         return new Reading(head, positions, segments, System.nanoTime());
     }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkflowAdmissionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("25") long maxBacklog,
-        @DefaultValue("5s") Duration maxWait) {
+        @DefaultValue("10s") Duration maxWait) {
 
     public WorkflowAdmissionProperties {
         if (maxBacklog < 1 || maxWait.isNegative()) {

@@ -159,9 +159,10 @@ class WorkflowAdmissionTest {
     }
 
     @Test
-    void aSegmentWhoseNodeStoppedRenewingItsClaimDoesNotHoldProposalsBack() {
+    void aSegmentWhoseNodeStoppedRenewingItsClaimDoesNotHoldProposalsBackEvenBeforeTheClaimTimesOut() {
         String contractId = "orphaned-" + UUID.randomUUID();
-        segmentsClaimedElsewhere(properties.maxBacklog() + 1_000, Instant.now().minus(Duration.ofMinutes(1)));
+        // a node killed five seconds ago: its claims hold for another five (claim-timeout 10 s)
+        segmentsClaimedElsewhere(properties.maxBacklog() + 1_000, Instant.now().minus(Duration.ofSeconds(5)));
 
         Api.Reply accepted = propose(contractId);
 
