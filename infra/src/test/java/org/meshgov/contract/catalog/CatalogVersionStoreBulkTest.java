@@ -110,29 +110,16 @@ class CatalogVersionStoreBulkTest {
     void valuesWithCopysSeparatorsBackslashesAndOtherScriptsArriveInTheNewTableAsTheyWere() {
         String description = "tab\there, new\nline, carriage\rreturn, back\\slash, \\N, é ü 日本 😀";
         String document = "{\"description\":\"quoted \\\"text\\\" with a \\\\ and a \\n, ünïcödé\"}";
-        Map<String, Object> rebuilt = new TransactionTemplate(transactions).execute(status -> {
-            try {
-                store.bulk(() -> {
-                    store.deleteAll();
-                    batch(() -> {
-                        CatalogVersionRow row = proposed("4.0.0");
-                        row.description = description;
-                        row.name = "\\";
-                        row.document = document;
-                        row.comparedWith = null;
-                        store.save(row);
-                    });
-                    return null;
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            Map<String, Object> row = jdbc.queryForMap("""
-                    SELECT description, name, document::text AS document, compared_with, status_reason
-                    FROM catalog_contract_version WHERE contract_id = ?""", contractId);
-            status.setRollbackOnly();
-            return row;
-        });
+        Map<String, Object> rebuilt = rebuiltThenRolledBack(() -> {
+            CatalogVersionRow row = proposed("4.0.0");
+            row.description = description;
+            row.name = "\\";
+            row.document = document;
+            row.comparedWith = null;
+            store.save(row);
+        }, """
+                SELECT description, name, document::text AS document, compared_with, status_reason
+                FROM catalog_contract_version WHERE contract_id = ?""", contractId);
 
         assertThat(rebuilt).containsEntry("description", description).containsEntry("name", "\\")
                 .containsEntry("document", document).containsEntry("compared_with", null)
@@ -143,27 +130,14 @@ class CatalogVersionStoreBulkTest {
     void theRebuiltCatalogKeepsItsRowsWholeWithTheirDocumentsUncompressed() {
         String document = "{\"description\":\"" + "orders placed in the shop, one row per order line; ".repeat(60)
                 + "\"}";
-        Map<String, Object> rebuilt = new TransactionTemplate(transactions).execute(status -> {
-            try {
-                store.bulk(() -> {
-                    store.deleteAll();
-                    batch(() -> {
-                        CatalogVersionRow row = proposed("5.0.0");
-                        row.document = document;
-                        store.save(row);
-                    });
-                    return null;
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            Map<String, Object> row = jdbc.queryForMap("""
-                    SELECT pg_column_compression(document) AS compression, octet_length(document::text) AS length,
-                        (SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass(?)) AS options
-                    FROM catalog_contract_version WHERE contract_id = ?""", CatalogVersionStore.TABLE, contractId);
-            status.setRollbackOnly();
-            return row;
-        });
+        Map<String, Object> rebuilt = rebuiltThenRolledBack(() -> {
+            CatalogVersionRow row = proposed("5.0.0");
+            row.document = document;
+            store.save(row);
+        }, """
+                SELECT pg_column_compression(document) AS compression, octet_length(document::text) AS length,
+                    (SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = to_regclass(?)) AS options
+                FROM catalog_contract_version WHERE contract_id = ?""", CatalogVersionStore.TABLE, contractId);
 
         assertThat(rebuilt).containsEntry("options", "toast_tuple_target=8160").containsEntry("compression", null)
                 .containsEntry("length", document.length());
@@ -196,6 +170,24 @@ class CatalogVersionStoreBulkTest {
                 .isEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT to_regclass(?) IS NULL", Boolean.class, CatalogVersionStore.SHADOW))
                 .as("the new table's writes were rolled back").isTrue();
+    }
+
+    /** A bulk rebuild of one batch of these handlers, the rebuilt catalog read with the query, and all of it rolled back. */
+    private Map<String, Object> rebuiltThenRolledBack(Runnable handlers, String query, Object... arguments) {
+        return new TransactionTemplate(transactions).execute(status -> {
+            try {
+                store.bulk(() -> {
+                    store.deleteAll();
+                    batch(handlers);
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            Map<String, Object> row = jdbc.queryForMap(query, arguments);
+            status.setRollbackOnly();
+            return row;
+        });
     }
 
     private CatalogVersionRow proposed(String version) {
