@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 record BenchConfig(Set<Integer> sections, Duration measure, Duration warmup, List<Integer> concurrency, int proposals,
                    List<Integer> proposalClients, int contracts, int samples, int verifySample, int bootRounds,
                    Path work, Path output, Path examples, Path harnessClasses, Path baselineClasses,
-                   Path baselineClasspath) {
+                   Path baselineClasspath, Path floorClasses, Path floorClasspath) {
 
     static BenchConfig fromSystemProperties() {
         return new BenchConfig(
@@ -26,7 +26,8 @@ record BenchConfig(Set<Integer> sections, Duration measure, Duration warmup, Lis
                 Integer.parseInt(required("bench.verify-sample")),
                 Integer.parseInt(required("bench.boot-rounds")),
                 path("bench.work"), path("bench.output"), path("bench.examples"), path("bench.harness-classes"),
-                path("bench.baseline-classes"), path("bench.baseline-classpath"));
+                path("bench.baseline-classes"), path("bench.baseline-classpath"),
+                path("bench.floor-classes"), path("bench.floor-classpath"));
     }
 
     boolean runs(int section) {

@@ -41,13 +41,14 @@ public final class Benchmarks {
                         + "connections, in demo mode.");
                 report.write(config.output());
                 List<TemplateContract.StoredRow> template = null;
+                StackFloor.Figures floor = StackFloor.measure(config, database);
                 try (Engine engine = Engine.startOn(config, database, "engine-small-log")) {
                     if (config.runs(1)) {
-                        CommandPath.run(config, database, engine, report);
+                        CommandPath.run(config, database, engine, floor, report);
                         report.write(config.output());
                     }
                     if (config.runs(2)) {
-                        ProposalPath.run(config, database, engine, report);
+                        ProposalPath.run(config, database, engine, floor, report);
                         report.write(config.output());
                     }
                     if (config.needsLargeLog()) {

@@ -17,7 +17,8 @@ final class CommandPath {
     private CommandPath() {
     }
 
-    static void run(BenchConfig config, BenchDatabase database, Engine engine, Report report) throws Exception {
+    static void run(BenchConfig config, BenchDatabase database, Engine engine, StackFloor.Figures floor, Report report)
+            throws Exception {
         report.section("1", "1. Command path: register a domain over HTTP vs raw single-row inserts");
         // the first requests of a fresh JVM are interpreted code; neither side is measured cold
         Load.Result warmup = Load.closedLoop(4, config.warmup(), (client, sequence) -> register(engine, "warm", client,
@@ -28,6 +29,7 @@ final class CommandPath {
         RawInserts.run(database.pool(), 4, payload, config.measure());
 
         List<List<String>> rows = new ArrayList<>();
+        List<List<String>> floorRows = new ArrayList<>();
         for (int clients : config.concurrency()) {
             BenchDatabase.Activity beforeRaw = database.activity();
             Load.Result raw = RawInserts.run(database.pool(), clients, payload, config.measure());
@@ -53,8 +55,12 @@ final class CommandPath {
                     Report.millis((double) rawCost.postgresCpuMillis() / raw.operations()),
                     Report.number((double) rawCost.commits() / raw.operations()),
                     Report.ratio(ratio), Report.verdict(ratio >= TARGET)));
-            System.out.printf("[1] %d clients: %.0f commands/s, raw %.0f inserts/s%n", clients, commands.perSecond(),
-                    raw.perSecond());
+            StackFloor.Point floorPoint = floor.commands().get(clients);
+            if (floorPoint != null) {
+                floorRows.add(floorRow(clients, raw.perSecond(), floorPoint, commands.perSecond()));
+            }
+            System.out.printf("[1] %d clients: %.0f commands/s, raw %.0f inserts/s, stack floor %.0f/s%n", clients,
+                    commands.perSecond(), raw.perSecond(), floorPoint == null ? Double.NaN : floorPoint.perSecond());
         }
         report.paragraph("Each figure is " + config.measure().toSeconds() + " s of closed-loop load per side, after "
                 + config.warmup().toSeconds() + " s of commands from 4 clients to warm the engine's JVM up (a fresh JVM "
@@ -71,7 +77,27 @@ final class CommandPath {
                 "PostgreSQL CPU per command", "commits per command", "WAL bytes per command", "raw inserts/s",
                 "raw latency p50 / p99", "PostgreSQL CPU per insert", "commits per insert", "ratio", "target ≥ 1/3"),
                 rows);
+        if (!floorRows.isEmpty()) {
+            report.paragraph("**The stack's floor** (`bench/stack-floor`, measured before the engine started, on the same "
+                    + "PostgreSQL in a database of its own, after " + config.warmup().dividedBy(2).toSeconds() + " s "
+                    + "of warm-up): the engine's frameworks — Tomcat, Spring Security with HTTP Basic (the password "
+                    + "compared in plain), Spring MVC and Jackson, a Hikari pool of 20 and Spring's transaction "
+                    + "manager — receiving the same request, whose whole work is one transactional insert of its "
+                    + "JSON and a 201. Nothing of meshgov: no rights, no aggregate, no hash chain, no projection. A "
+                    + "command on this stack cannot cost less than this, so its ratio to the raw inserts bounds what "
+                    + "any implementation of benchmark 1 can reach here.");
+            report.table(List.of("clients", "raw inserts/s", "stack floor commands/s", "floor latency p50 / p99",
+                    "floor JVM CPU per command", "PostgreSQL CPU per command", "floor / raw", "meshgov commands/s", "meshgov / floor"), floorRows);
+        }
         report.loadAfter();
+    }
+
+    static List<String> floorRow(int clients, double rawPerSecond, StackFloor.Point floor, double ours) {
+        return List.of(Integer.toString(clients), Report.number(rawPerSecond), Report.number(floor.perSecond()),
+                Report.millis(floor.latencies().p50()) + " / " + Report.millis(floor.latencies().p99()),
+                Report.millis(floor.cpuMillisPerOperation()), Report.millis(floor.postgresCpuMillisPerOperation()),
+                Report.ratio(floor.perSecond() / rawPerSecond),
+                Report.number(ours), Report.number(ours / floor.perSecond()));
     }
 
     private static boolean register(Engine engine, String run, int client, long sequence) throws Exception {
