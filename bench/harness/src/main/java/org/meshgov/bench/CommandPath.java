@@ -57,7 +57,7 @@ final class CommandPath {
                     Report.ratio(ratio), Report.verdict(ratio >= TARGET)));
             StackFloor.Point floorPoint = floor.commands().get(clients);
             if (floorPoint != null) {
-                floorRows.add(floorRow(clients, raw.perSecond(), floorPoint, commands.perSecond()));
+                floorRows.add(StackFloor.row(clients, raw.perSecond(), floorPoint, commands.perSecond()));
             }
             System.out.printf("[1] %d clients: %.0f commands/s, raw %.0f inserts/s, stack floor %.0f/s%n", clients,
                     commands.perSecond(), raw.perSecond(), floorPoint == null ? Double.NaN : floorPoint.perSecond());
@@ -86,18 +86,9 @@ final class CommandPath {
                     + "JSON and a 201. Nothing of meshgov: no rights, no aggregate, no hash chain, no projection. A "
                     + "command on this stack cannot cost less than this, so its ratio to the raw inserts bounds what "
                     + "any implementation of benchmark 1 can reach here.");
-            report.table(List.of("clients", "raw inserts/s", "stack floor commands/s", "floor latency p50 / p99",
-                    "floor JVM CPU per command", "PostgreSQL CPU per command", "floor / raw", "meshgov commands/s", "meshgov / floor"), floorRows);
+            StackFloor.table(report, "command", floorRows);
         }
         report.loadAfter();
-    }
-
-    static List<String> floorRow(int clients, double rawPerSecond, StackFloor.Point floor, double ours) {
-        return List.of(Integer.toString(clients), Report.number(rawPerSecond), Report.number(floor.perSecond()),
-                Report.millis(floor.latencies().p50()) + " / " + Report.millis(floor.latencies().p99()),
-                Report.millis(floor.cpuMillisPerOperation()), Report.millis(floor.postgresCpuMillisPerOperation()),
-                Report.ratio(floor.perSecond() / rawPerSecond),
-                Report.number(ours), Report.number(ours / floor.perSecond()));
     }
 
     private static boolean register(Engine engine, String run, int client, long sequence) throws Exception {

@@ -78,7 +78,7 @@ final class ProposalPath {
                     Report.number(raw.perSecond()), Report.ratio(ratio), Report.verdict(met)));
             StackFloor.Point floorPoint = floor.proposals().get(clients);
             if (floorPoint != null) {
-                floorRows.add(CommandPath.floorRow(clients, raw.perSecond(), floorPoint, point.perSecond()));
+                floorRows.add(StackFloor.row(clients, raw.perSecond(), floorPoint, point.perSecond()));
             }
             System.out.printf("[2] %d clients: %.1f proposals/s, lag p50 %.0f ms p99 %.0f ms, post to task p99 %.0f ms, "
                             + "raw %.0f inserts/s%n", clients, point.perSecond(), point.lag().p50(), point.lag().p99(),
@@ -107,8 +107,7 @@ final class ProposalPath {
                     + "YAML, no schema validation, no diff or classification, no event log, no processor between the "
                     + "202 and the process. Its ratio to the raw inserts bounds what any implementation of "
                     + "benchmark 2 can reach here.");
-            report.table(List.of("clients", "raw inserts/s", "stack floor proposals/s", "floor latency p50 / p99",
-                    "floor JVM CPU per proposal", "PostgreSQL CPU per proposal", "floor / raw", "meshgov proposals/s", "meshgov / floor"), floorRows);
+            StackFloor.table(report, "proposal", floorRows);
         }
         report.loadAfter();
     }

@@ -80,6 +80,21 @@ final class StackFloor implements AutoCloseable {
         }
     }
 
+    /** One row of the floor's table: the floor against the raw inserts, and meshgov against the floor. */
+    static List<String> row(int clients, double rawPerSecond, Point floor, double meshgovPerSecond) {
+        return List.of(Integer.toString(clients), Report.number(rawPerSecond), Report.number(floor.perSecond()),
+                Report.millis(floor.latencies().p50()) + " / " + Report.millis(floor.latencies().p99()),
+                Report.millis(floor.cpuMillisPerOperation()), Report.millis(floor.postgresCpuMillisPerOperation()),
+                Report.ratio(floor.perSecond() / rawPerSecond),
+                Report.number(meshgovPerSecond), Report.number(meshgovPerSecond / floor.perSecond()));
+    }
+
+    static void table(Report report, String operation, List<List<String>> rows) {
+        report.table(List.of("clients", "raw inserts/s", "stack floor " + operation + "s/s", "floor latency p50 / p99",
+                "floor JVM CPU per " + operation, "PostgreSQL CPU per " + operation, "floor / raw",
+                "meshgov " + operation + "s/s", "meshgov / floor"), rows);
+    }
+
     private static StackFloor start(BenchConfig config, BenchDatabase database) throws IOException,
             InterruptedException {
         JdbcTemplate server = database.jdbc();
