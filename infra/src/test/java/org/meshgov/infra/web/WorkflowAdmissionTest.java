@@ -54,7 +54,11 @@ class WorkflowAdmissionTest {
     void stopTheReviewWorkflowAndKeepItsTokens() {
         api = new Api(port);
         processor = processing.eventProcessor(GROUP, StreamingEventProcessor.class).orElseThrow();
+        // a processor stopped while it is still claiming its segments can keep a claim it never works on
+        awaitWorkingOnEverySegment();
         processor.shutDown();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM tokenentry WHERE processorname = ? AND owner IS NOT NULL", Long.class, GROUP) == 0);
         tokens = jdbc.queryForList("SELECT segment, token, tokentype, \"timestamp\", owner FROM tokenentry "
                 + "WHERE processorname = ?", GROUP);
     }
@@ -63,6 +67,15 @@ class WorkflowAdmissionTest {
     void restoreItsTokensAndStartItAgain() {
         restoreTokens();
         processor.start();
+        // every test after this one, in any class of the shared context, needs the review workflow running
+        awaitWorkingOnEverySegment();
+    }
+
+    void awaitWorkingOnEverySegment() {
+        int segments = jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?", Integer.class,
+                GROUP);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processor.isRunning()
+                && processor.processingStatus().size() == segments);
     }
 
     void restoreTokens() {
