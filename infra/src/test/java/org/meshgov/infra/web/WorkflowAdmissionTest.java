@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.awaitility.core.ConditionTimeoutException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -74,8 +75,13 @@ class WorkflowAdmissionTest {
     void awaitWorkingOnEverySegment() {
         int segments = jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?", Integer.class,
                 GROUP);
-        await().atMost(Duration.ofSeconds(30)).until(() -> processor.isRunning()
-                && processor.processingStatus().size() == segments);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> processor.isRunning()
+                    && processor.processingStatus().size() == segments);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the review workflow does not work on its " + segments + " segments; "
+                    + whatTheWorkflowIsDoing(), e);
+        }
     }
 
     void restoreTokens() {
@@ -191,8 +197,23 @@ class WorkflowAdmissionTest {
         processor.start();
 
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(ContractReviewProcess.businessKey(contractId, "1.0.0")).count() == 1);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(ContractReviewProcess.businessKey(contractId, "1.0.0")).count() == 1);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no review process for " + contractId + "; " + whatTheWorkflowIsDoing(), e);
+        }
+    }
+
+    /** For a run where the workflow did not resume: its segments, its tokens, and what the database is waiting on. */
+    String whatTheWorkflowIsDoing() {
+        return "review workflow running=" + processor.isRunning() + " error=" + processor.isError() + " segments="
+                + processor.processingStatus() + "\ntokens=" + jdbc.queryForList(
+                        "SELECT segment, owner, \"timestamp\", convert_from(token, 'UTF8') AS token FROM tokenentry "
+                                + "WHERE processorname = ?", GROUP)
+                + "\nsessions=" + jdbc.queryForList("SELECT pid, state, wait_event_type, wait_event, "
+                + "now() - xact_start AS in_transaction, left(query, 200) AS query FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'");
     }
 
     private static void sleep(long millis) {
